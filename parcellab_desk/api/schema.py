@@ -1,0 +1,246 @@
+"""The v4 track/orders contract in one place: fields, limits, enums and vocabularies.
+
+The client's models and payload builder, the editor's validators and the sandbox all read
+these tables, so a limit changes in exactly one line. Values marked ``[ours]`` are decisions
+where parcelLab's public record is silent (see the project's API contract).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+
+class FieldKind(StrEnum):
+    """How a field's JSON value is typed and checked."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    DATETIME = "datetime"  # ISO 8601 with offset or Z
+    DATE = "date"  # YYYY-MM-DD
+    ENUM = "enum"
+    TAGS = "tags"  # list of strings
+    EMAIL = "email"  # a valid address or the literal ``_unset``
+    TIMEZONE = "timezone"  # IANA zone name
+    COUNTRY_ISO3 = "country_iso3"  # ISO 3166-1 alpha-3
+    LANGUAGE_ISO2 = "language_iso2"  # ISO 639-1
+    UUID = "uuid"
+
+
+class CancelReason(StrEnum):
+    """Why an order or a tracking was cancelled."""
+
+    CUSTOMER = "customer"
+    INVENTORY = "inventory"
+    PAYMENT = "payment"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _CANCEL_REASON_LABELS[self]
+
+
+_CANCEL_REASON_LABELS: Final = {
+    CancelReason.CUSTOMER: "Customer",
+    CancelReason.INVENTORY: "Inventory",
+    CancelReason.PAYMENT: "Payment-related",
+    CancelReason.OTHER: "Other",
+}
+
+
+class MutationType(StrEnum):
+    ADD_TRACKING = "add_tracking"
+    CANCEL_TRACKING = "cancel_tracking"
+    CANCEL_ORDER = "cancel_order"
+
+
+class Ordering(StrEnum):
+    """Fields the list endpoint sorts by; prefix ``-`` for descending."""
+
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    ORDER_NUMBER = "order_number"
+    EXTERNAL_REFERENCE = "external_reference"
+
+
+class ErrorType(StrEnum):
+    VALIDATION_ERROR = "validation_error"
+    CLIENT_ERROR = "client_error"
+    SERVER_ERROR = "server_error"
+
+
+class ErrorCode(StrEnum):
+    """Error codes the sandbox emits (the real service uses the same DRF vocabulary)."""
+
+    REQUIRED = "required"
+    BLANK = "blank"
+    NULL = "null"
+    MAX_LENGTH = "max_length"
+    MIN_LENGTH = "min_length"
+    INVALID = "invalid"
+    INVALID_CHOICE = "invalid_choice"
+    UNIQUE = "unique"
+    AMBIGUOUS = "ambiguous"
+    PARSE_ERROR = "parse_error"
+    NOT_AUTHENTICATED = "not_authenticated"
+    AUTHENTICATION_FAILED = "authentication_failed"
+    PERMISSION_DENIED = "permission_denied"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    THROTTLED = "throttled"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of an order or tracking as the contract defines it."""
+
+    name: str
+    kind: FieldKind
+    label: str
+    nullable: bool = False
+    read_only: bool = False
+    required_on_create: bool = False
+    min_length: int | None = None
+    max_length: int | None = None
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+ORDERS_PATH: Final = "/v4/track/orders/"
+UNIQUE_ID_PATTERN: Final = re.compile(r"^(?!info)[^/.]+$")
+UNSET_EMAIL: Final = "_unset"
+CANCELLED_ORDER_STATUS: Final = "Cancelled"
+
+PAGE_SIZE_MIN: Final = 1
+PAGE_SIZE_MAX: Final = 500
+PAGE_SIZE_DEFAULT: Final = 50
+DEFAULT_ORDERING: Final = "-created_at"
+
+TAG_MAX_LENGTH: Final = 255  # [ours]
+TAGS_MAX_COUNT: Final = 100  # [ours]
+
+_REASONS: Final = tuple(r.value for r in CancelReason)
+
+ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    FieldSpec("external_id", FieldKind.UUID, "External id", read_only=True,
+              help="parcelLab's own id for the order"),
+    FieldSpec("account", FieldKind.INTEGER, "Account", required_on_create=True,
+              help="Account to which this order belongs"),
+    FieldSpec("order_number", FieldKind.STRING, "Order number", required_on_create=True,
+              min_length=1, max_length=255, help="Order number (customer facing)"),
+    FieldSpec("external_reference", FieldKind.STRING, "External reference", nullable=True,
+              max_length=255, help="Retailer reference (e.g. internal system id), unique"),
+    FieldSpec("client_key", FieldKind.STRING, "Client key", nullable=True, max_length=512,
+              help="Technical client / shop, e.g. 'mybrand-a.com'"),
+    FieldSpec("timezone", FieldKind.TIMEZONE, "Time zone", nullable=True,
+              help="IANA time zone of the recipient, strongly recommended"),
+    FieldSpec("order_status", FieldKind.STRING, "Order status", nullable=True, max_length=255,
+              help="Current status of the order, as set up in the system"),
+    FieldSpec("has_multiple_shipments", FieldKind.BOOLEAN, "Multiple shipments", nullable=True,
+              help="The order has been split into multiple shipments"),
+    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
+    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True,
+              choices=_REASONS),
+    FieldSpec("tags", FieldKind.TAGS, "Tags", help="Tags, by convention 'key:value'"),
+    FieldSpec("recipient_email", FieldKind.EMAIL, "Recipient email", nullable=True,
+              max_length=254, help="A valid email address, or _unset"),
+    FieldSpec("recipient_name", FieldKind.STRING, "Recipient name", nullable=True,
+              max_length=255),  # [ours] limit
+    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country",
+              nullable=True),
+    FieldSpec("language_iso2", FieldKind.LANGUAGE_ISO2, "Language", nullable=True),
+    FieldSpec("customer_number", FieldKind.STRING, "Customer number", nullable=True,
+              max_length=255),  # [ours] limit
+    FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
+    FieldSpec("updated_at", FieldKind.DATETIME, "Updated", read_only=True),
+)
+
+TRACKING_FIELDS: Final[tuple[FieldSpec, ...]] = (
+    FieldSpec("courier", FieldKind.STRING, "Courier", required_on_create=True, min_length=1,
+              max_length=64),  # [ours] limit
+    FieldSpec("tracking_number", FieldKind.STRING, "Tracking number", required_on_create=True,
+              min_length=1, max_length=255),  # [ours] limit
+    FieldSpec("recipient_postal_code", FieldKind.STRING, "Postal code", nullable=True,
+              max_length=32),  # [ours] limit
+    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country",
+              nullable=True),
+    FieldSpec("is_return", FieldKind.BOOLEAN, "Return", nullable=True),
+    FieldSpec("notifications_inactive", FieldKind.BOOLEAN, "Notifications off", nullable=True),
+    FieldSpec("tags", FieldKind.TAGS, "Tags"),
+    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
+    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True,
+              choices=_REASONS),
+    FieldSpec("courier_service_level", FieldKind.STRING, "Service level", nullable=True,
+              max_length=255),  # [ours] limit
+    FieldSpec("announced_send_date", FieldKind.DATE, "Send date", nullable=True),
+    FieldSpec("status", FieldKind.STRING, "Delivery status", read_only=True),
+    FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
+)
+
+ORDER_FIELD: Final = {f.name: f for f in ORDER_FIELDS}
+TRACKING_FIELD: Final = {f.name: f for f in TRACKING_FIELDS}
+ORDER_WRITABLE: Final = tuple(f for f in ORDER_FIELDS if not f.read_only)
+TRACKING_WRITABLE: Final = tuple(f for f in TRACKING_FIELDS if not f.read_only)
+
+# Mutation bodies: which keys each type takes besides ``type``.
+CANCEL_TRACKING_KEYS: Final = ("courier", "tracking_number", "cancelled_reason", "cancelled_date")
+CANCEL_ORDER_KEYS: Final = ("cancelled_reason", "cancelled_date")
+
+COURIER_CODES: Final[tuple[str, ...]] = (
+    "dhl-germany", "dhl-austria", "dhl-benelux", "dhl-gm", "dpd-de", "dpd-uk", "gls", "ups",
+    "ups-mi", "fedex", "usps", "royalmail", "parcelforce", "evri", "hermes", "yodel",
+    "colissimo", "mondial", "postnl",
+)  # fmt: skip
+
+
+class DeliveryGroup(StrEnum):
+    """Coarse groups of delivery statuses, for badges and colours."""
+
+    PENDING = "pending"
+    IN_TRANSIT = "in transit"
+    OUT_FOR_DELIVERY = "out for delivery"
+    DELIVERED = "delivered"
+    FAILED_ATTEMPT = "failed attempt / pickup"
+    EXCEPTION = "exception"
+    RETURN = "return"
+    UNKNOWN = "unknown"
+
+
+DELIVERY_STATUSES: Final[dict[str, DeliveryGroup]] = {
+    "WarehousePending": DeliveryGroup.PENDING,
+    "WarehousePrepared": DeliveryGroup.PENDING,
+    "InboundScan": DeliveryGroup.IN_TRANSIT,
+    "InTransit": DeliveryGroup.IN_TRANSIT,
+    "ExportHub": DeliveryGroup.IN_TRANSIT,
+    "ImportHub": DeliveryGroup.IN_TRANSIT,
+    "CustomsIn": DeliveryGroup.IN_TRANSIT,
+    "CustomsReleased": DeliveryGroup.IN_TRANSIT,
+    "DestinationDeliveryCenter": DeliveryGroup.IN_TRANSIT,
+    "OutForDelivery": DeliveryGroup.OUT_FOR_DELIVERY,
+    "FailedAttempt-NewAttemptNextDay": DeliveryGroup.FAILED_ATTEMPT,
+    "FailedAttempt-PickUpReady": DeliveryGroup.FAILED_ATTEMPT,
+    "PickupReady": DeliveryGroup.FAILED_ATTEMPT,
+    "Delivered": DeliveryGroup.DELIVERED,
+    "Delivered-Neighbor": DeliveryGroup.DELIVERED,
+    "Delivered-ParcelLocker": DeliveryGroup.DELIVERED,
+    "Delivered-ParcelShop": DeliveryGroup.DELIVERED,
+    "Exception-AddressIssue": DeliveryGroup.EXCEPTION,
+    "Exception-CustomerRefusal": DeliveryGroup.EXCEPTION,
+    "Exception-Damaged": DeliveryGroup.EXCEPTION,
+    "ReturnToSender-NotCollected": DeliveryGroup.RETURN,
+    "ReturnInProcess": DeliveryGroup.RETURN,
+    "ReturnDelivered": DeliveryGroup.RETURN,
+}
+
+
+def delivery_group(status: str | None) -> DeliveryGroup:
+    """The display group of a delivery status; unknown statuses are tolerated."""
+    if not status:
+        return DeliveryGroup.UNKNOWN
+    return DELIVERY_STATUSES.get(status, DeliveryGroup.UNKNOWN)
+
+
+ORDER_STATUSES: Final = ("Processing", "Shipped", "PartiallyShipped", "Delivered", "Cancelled")

@@ -1,0 +1,64 @@
+"""Test set-up shared by every layer.
+
+Every async test runs on a qasync loop inside the Qt event loop (as the console does), so
+coroutine and widget code meet the same scheduler in tests as in production.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+# Before anything creates a QApplication: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+import qasync
+
+pytest_plugins = ["tests.fixtures_sandbox"]
+
+
+class _TestLoop(qasync.QEventLoop):  # type: ignore[misc]
+    """A qasync loop that also kills the Qt timers it leaves behind when closed.
+
+    qasync's own close() leaves timers (from wait_for, httpx timeouts) registered; when Qt
+    fires one after the loop is gone the process can crash at teardown.
+    """
+
+    def close(self) -> None:
+        timer = self._timer
+        callbacks: dict[int, Any] = timer._SimpleTimer__callbacks
+        for timer_id in list(callbacks):
+            timer.killTimer(timer_id)
+        callbacks.clear()
+        super().close()
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    app = QApplication.instance() or QApplication([])
+    loop: asyncio.AbstractEventLoop = _TestLoop(app)
+    return loop
+
+
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
+    return {"qasync": _qasync_loop}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Tests never touch the real home folder, settings, logs or keyring."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    yield home
