@@ -125,56 +125,118 @@ TAGS_MAX_COUNT: Final = 100  # [ours]
 _REASONS: Final = tuple(r.value for r in CancelReason)
 
 ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
-    FieldSpec("external_id", FieldKind.UUID, "External id", read_only=True,
-              help="parcelLab's own id for the order"),
-    FieldSpec("account", FieldKind.INTEGER, "Account", required_on_create=True,
-              help="Account to which this order belongs"),
-    FieldSpec("order_number", FieldKind.STRING, "Order number", required_on_create=True,
-              min_length=1, max_length=255, help="Order number (customer facing)"),
-    FieldSpec("external_reference", FieldKind.STRING, "External reference", nullable=True,
-              max_length=255, help="Retailer reference (e.g. internal system id), unique"),
-    FieldSpec("client_key", FieldKind.STRING, "Client key", nullable=True, max_length=512,
-              help="Technical client / shop, e.g. 'mybrand-a.com'"),
-    FieldSpec("timezone", FieldKind.TIMEZONE, "Time zone", nullable=True,
-              help="IANA time zone of the recipient, strongly recommended"),
-    FieldSpec("order_status", FieldKind.STRING, "Order status", nullable=True, max_length=255,
-              help="Current status of the order, as set up in the system"),
-    FieldSpec("has_multiple_shipments", FieldKind.BOOLEAN, "Multiple shipments", nullable=True,
-              help="The order has been split into multiple shipments"),
+    FieldSpec(
+        "external_id",
+        FieldKind.UUID,
+        "External id",
+        read_only=True,
+        help="parcelLab's own id for the order",
+    ),
+    FieldSpec(
+        "account",
+        FieldKind.INTEGER,
+        "Account",
+        required_on_create=True,
+        help="Account to which this order belongs",
+    ),
+    FieldSpec(
+        "order_number",
+        FieldKind.STRING,
+        "Order number",
+        required_on_create=True,
+        min_length=1,
+        max_length=255,
+        help="Order number (customer facing)",
+    ),
+    FieldSpec(
+        "external_reference",
+        FieldKind.STRING,
+        "External reference",
+        nullable=True,
+        max_length=255,
+        help="Retailer reference (e.g. internal system id), unique",
+    ),
+    FieldSpec(
+        "client_key",
+        FieldKind.STRING,
+        "Client key",
+        nullable=True,
+        max_length=512,
+        help="Technical client / shop, e.g. 'mybrand-a.com'",
+    ),
+    FieldSpec(
+        "timezone",
+        FieldKind.TIMEZONE,
+        "Time zone",
+        nullable=True,
+        help="IANA time zone of the recipient, strongly recommended",
+    ),
+    FieldSpec(
+        "order_status",
+        FieldKind.STRING,
+        "Order status",
+        nullable=True,
+        max_length=255,
+        help="Current status of the order, as set up in the system",
+    ),
+    FieldSpec(
+        "has_multiple_shipments",
+        FieldKind.BOOLEAN,
+        "Multiple shipments",
+        nullable=True,
+        help="The order has been split into multiple shipments",
+    ),
     FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
-    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True,
-              choices=_REASONS),
+    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
     FieldSpec("tags", FieldKind.TAGS, "Tags", help="Tags, by convention 'key:value'"),
-    FieldSpec("recipient_email", FieldKind.EMAIL, "Recipient email", nullable=True,
-              max_length=254, help="A valid email address, or _unset"),
-    FieldSpec("recipient_name", FieldKind.STRING, "Recipient name", nullable=True,
-              max_length=255),  # [ours] limit
-    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country",
-              nullable=True),
+    FieldSpec(
+        "recipient_email",
+        FieldKind.EMAIL,
+        "Recipient email",
+        nullable=True,
+        max_length=254,
+        help="A valid email address, or _unset",
+    ),
+    FieldSpec(
+        "recipient_name", FieldKind.STRING, "Recipient name", nullable=True, max_length=255
+    ),  # [ours] limit
+    FieldSpec(
+        "destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country", nullable=True
+    ),
     FieldSpec("language_iso2", FieldKind.LANGUAGE_ISO2, "Language", nullable=True),
-    FieldSpec("customer_number", FieldKind.STRING, "Customer number", nullable=True,
-              max_length=255),  # [ours] limit
+    FieldSpec(
+        "customer_number", FieldKind.STRING, "Customer number", nullable=True, max_length=255
+    ),  # [ours] limit
     FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
     FieldSpec("updated_at", FieldKind.DATETIME, "Updated", read_only=True),
 )
 
 TRACKING_FIELDS: Final[tuple[FieldSpec, ...]] = (
-    FieldSpec("courier", FieldKind.STRING, "Courier", required_on_create=True, min_length=1,
-              max_length=64),  # [ours] limit
-    FieldSpec("tracking_number", FieldKind.STRING, "Tracking number", required_on_create=True,
-              min_length=1, max_length=255),  # [ours] limit
-    FieldSpec("recipient_postal_code", FieldKind.STRING, "Postal code", nullable=True,
-              max_length=32),  # [ours] limit
-    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country",
-              nullable=True),
+    FieldSpec(
+        "courier", FieldKind.STRING, "Courier", required_on_create=True, min_length=1, max_length=64
+    ),  # [ours] limit
+    FieldSpec(
+        "tracking_number",
+        FieldKind.STRING,
+        "Tracking number",
+        required_on_create=True,
+        min_length=1,
+        max_length=255,
+    ),  # [ours] limit
+    FieldSpec(
+        "recipient_postal_code", FieldKind.STRING, "Postal code", nullable=True, max_length=32
+    ),  # [ours] limit
+    FieldSpec(
+        "destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country", nullable=True
+    ),
     FieldSpec("is_return", FieldKind.BOOLEAN, "Return", nullable=True),
     FieldSpec("notifications_inactive", FieldKind.BOOLEAN, "Notifications off", nullable=True),
     FieldSpec("tags", FieldKind.TAGS, "Tags"),
     FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
-    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True,
-              choices=_REASONS),
-    FieldSpec("courier_service_level", FieldKind.STRING, "Service level", nullable=True,
-              max_length=255),  # [ours] limit
+    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
+    FieldSpec(
+        "courier_service_level", FieldKind.STRING, "Service level", nullable=True, max_length=255
+    ),  # [ours] limit
     FieldSpec("announced_send_date", FieldKind.DATE, "Send date", nullable=True),
     FieldSpec("status", FieldKind.STRING, "Delivery status", read_only=True),
     FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),

@@ -42,7 +42,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
-    """One problem with one field: ``attr`` is a dotted path such as ``mutations.0.tracking.courier``."""
+    """One problem with one field; ``attr`` is a dotted path (``mutations.0.tracking.courier``)."""
 
     attr: str | None
     code: str
@@ -189,7 +189,9 @@ def _check_string(spec: FieldSpec, value: Any, path: str) -> list[FieldError]:
     return []
 
 
-def _check_choice_set(value: Any, allowed: frozenset[str], path: str, what: str) -> list[FieldError]:
+def _check_choice_set(
+    value: Any, allowed: frozenset[str], path: str, what: str
+) -> list[FieldError]:
     if not isinstance(value, str) or value not in allowed:
         return [
             FieldError(path, ErrorCode.INVALID_CHOICE, f'"{value}" is not a valid choice ({what}).')
@@ -202,9 +204,7 @@ def check_tags(value: Any, path: str = "tags") -> list[FieldError]:
     if not isinstance(value, list):
         kind = type(value).__name__
         return [
-            FieldError(
-                path, ErrorCode.INVALID, f'Expected a list of items but got type "{kind}".'
-            )
+            FieldError(path, ErrorCode.INVALID, f'Expected a list of items but got type "{kind}".')
         ]
     if len(value) > TAGS_MAX_COUNT:
         return [
@@ -274,7 +274,7 @@ def check_tracking(body: Any, prefix: str) -> list[FieldError]:
             FieldError(
                 prefix,
                 ErrorCode.INVALID,
-                f'Invalid data. Expected a dictionary, but got {type(body).__name__}.',
+                f"Invalid data. Expected a dictionary, but got {type(body).__name__}.",
             )
         ]
     return _check_object(body, TRACKING_FIELD, prefix, creating=True)
@@ -288,7 +288,7 @@ def check_mutation(mutation: Any, index: int) -> list[FieldError]:
             FieldError(
                 prefix,
                 ErrorCode.INVALID,
-                f'Invalid data. Expected a dictionary, but got {type(mutation).__name__}.',
+                f"Invalid data. Expected a dictionary, but got {type(mutation).__name__}.",
             )
         ]
     kind = mutation.get("type")
@@ -296,13 +296,13 @@ def check_mutation(mutation: Any, index: int) -> list[FieldError]:
         return [FieldError(f"{prefix}.type", ErrorCode.REQUIRED, "This field is required.")]
     if kind not in {m.value for m in MutationType}:
         return [
-            FieldError(f"{prefix}.type", ErrorCode.INVALID_CHOICE, f'"{kind}" is not a valid choice.')
+            FieldError(
+                f"{prefix}.type", ErrorCode.INVALID_CHOICE, f'"{kind}" is not a valid choice.'
+            )
         ]
     if kind == MutationType.ADD_TRACKING:
         if "tracking" not in mutation:
-            return [
-                FieldError(f"{prefix}.tracking", ErrorCode.REQUIRED, "This field is required.")
-            ]
+            return [FieldError(f"{prefix}.tracking", ErrorCode.REQUIRED, "This field is required.")]
         return check_tracking(mutation["tracking"], f"{prefix}.tracking")
     keys = CANCEL_TRACKING_KEYS if kind == MutationType.CANCEL_TRACKING else CANCEL_ORDER_KEYS
     errors: list[FieldError] = []
