@@ -1,0 +1,497 @@
+"""``ParcelLabClient``: the async client over ``httpx.AsyncClient`` (no Qt).
+
+Strict out (trailing slashes, payloads checked against the shared schema before sending,
+only changed fields on PUT, no redirects followed for writes), liberal in (both PUT answer
+forms, every error body shape, untidy timestamps). Every failure is a ``ParcelLabError``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import platform
+import ssl
+import time
+from collections.abc import AsyncIterator, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Final, Self
+from urllib.parse import quote
+
+import httpx
+import pydantic
+import stamina
+
+from parcellab_desk import __version__
+from parcellab_desk.api.auth import ApiAuth
+from parcellab_desk.api.error_parsing import error_from_response
+from parcellab_desk.api.errors import (
+    AmbiguousOrderError,
+    BadResponseError,
+    ConfigurationError,
+    ConnectionFailedError,
+    NotFoundError,
+    ParcelLabError,
+    RequestTimeoutError,
+    TransportError,
+)
+from parcellab_desk.api.models import Order, OrderListBody, Tracking
+from parcellab_desk.api.pagination import ListQuery, OrderPage, QueryParams
+from parcellab_desk.api.payload import (
+    AddTracking,
+    CancelOrder,
+    CancelTracking,
+    Mutation,
+    build_patch,
+    check_payload,
+    identity_of,
+    to_json_value,
+    tracking_changes,
+)
+from parcellab_desk.api.retry import RetryPolicy
+from parcellab_desk.api.schema import ORDERS_PATH, UNIQUE_ID_PATTERN, CancelReason, Ordering
+from parcellab_desk.api.sentinel import NOT_GIVEN
+
+__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "ParcelLabClient", "check_base_url"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT: Final = httpx.Timeout(20.0, connect=5.0)
+USER_AGENT: Final = (
+    f"parcellab-desk/{__version__} httpx/{httpx.__version__} Python/{platform.python_version()}"
+)
+_LOOPBACK_NAMES: Final = frozenset({"localhost", "localhost.localdomain"})
+
+
+def check_base_url(base_url: str | httpx.URL) -> httpx.URL:
+    """The base URL without a trailing slash; ``http://`` only for loopback hosts."""
+    url = httpx.URL(str(base_url).strip())
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(f"The base URL must be an https:// address, not {str(url)!r}.")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise ConfigurationError(
+            "Plain http:// sends the token unencrypted; use https:// (http:// is only "
+            "accepted for this computer, e.g. the sandbox on 127.0.0.1)."
+        )
+    if url.query or url.fragment:
+        raise ConfigurationError("The base URL must not carry a query or fragment.")
+    return url.copy_with(path=url.path.rstrip("/") or "/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class ParcelLabClient:
+    """Async client for ``/v4/track/orders/``. Use ``async with`` or ``await aclose()``.
+
+    ``retry`` decides what is retried and for how long (tests pass one with tiny waits);
+    ``transport`` replaces the network (tests only); ``ssl_context`` adds a company CA, TLS
+    verification itself is never switched off.
+    """
+
+    def __init__(
+        self,
+        base_url: str | httpx.URL,
+        auth: ApiAuth,
+        *,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = check_base_url(base_url)
+        self.auth = auth
+        self.retry = retry or RetryPolicy()
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            auth=auth,
+            timeout=timeout,
+            verify=ssl_context or True,
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            transport=transport,
+        )
+
+    def __repr__(self) -> str:
+        return f"ParcelLabClient(base_url={str(self.base_url)!r}, auth={self.auth!r})"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    # -- transport ---------------------------------------------------------------------
+
+    async def _send_once(
+        self, method: str, path: str, params: QueryParams | None, body: Any
+    ) -> httpx.Response:
+        """One request; a 2xx response or a typed error."""
+        started = time.perf_counter()
+        try:
+            response = await self._http.request(
+                method,
+                path,
+                params=tuple(params) if params else None,
+                json=body,
+                follow_redirects=method == "GET",  # never for writes: a redirect loses the body
+            )
+        except httpx.TimeoutException as exc:
+            raise RequestTimeoutError(
+                f"The server did not answer in time ({method} {path}).", method=method, path=path
+            ) from exc
+        except httpx.RequestError as exc:
+            raise ConnectionFailedError(
+                f"The server could not be reached or closed the connection ({method} {path}: "
+                f"{type(exc).__name__}).",
+                method=method,
+                path=path,
+            ) from exc
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
+        if response.is_success:
+            return response
+        raise error_from_response(response, method=method, path=path)
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+    ) -> httpx.Response:
+        """A request with the retry policy applied (POST is never retried)."""
+        policy = self.retry
+        if not policy.retries_method(method):
+            return await self._send_once(method, path, params, body)
+        async for attempt in stamina.retry_context(
+            on=policy.decide,
+            attempts=policy.attempts,
+            timeout=policy.total_timeout,
+            wait_initial=policy.wait_initial,
+            wait_max=policy.wait_max,
+            wait_jitter=policy.wait_jitter,
+            wait_exp_base=policy.wait_exp_base,
+        ):
+            with attempt:
+                return await self._send_once(method, path, params, body)
+        raise AssertionError("unreachable: stamina re-raises the last error")  # pragma: no cover
+
+    # -- reading -----------------------------------------------------------------------
+
+    async def list_orders(
+        self,
+        *,
+        accounts: Sequence[int] = (),
+        order_number: str | None = None,
+        external_reference: str | None = None,
+        ordering: Ordering | str | None = None,
+        descending: bool = False,
+        page_size: int | None = None,
+    ) -> OrderPage:
+        """The first page of orders matching the filters (newest first by default)."""
+        query = ListQuery.build(
+            accounts=accounts,
+            order_number=order_number,
+            external_reference=external_reference,
+            ordering=ordering,
+            descending=descending,
+            page_size=page_size,
+        )
+        return await self._fetch_page(query, query.params())
+
+    async def _fetch_page(self, query: ListQuery, params: QueryParams) -> OrderPage:
+        response = await self._request("GET", ORDERS_PATH, params=params)
+        try:
+            body = OrderListBody.model_validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            raise _bad_response("GET", ORDERS_PATH, "an order list", exc) from exc
+        return OrderPage(
+            body.results,
+            query=query,
+            next_url=body.next,
+            previous_url=body.previous,
+            fetch=self._fetch_page,
+        )
+
+    async def iter_orders(
+        self,
+        *,
+        accounts: Sequence[int] = (),
+        order_number: str | None = None,
+        external_reference: str | None = None,
+        ordering: Ordering | str | None = None,
+        descending: bool = False,
+        page_size: int | None = None,
+    ) -> AsyncIterator[Order]:
+        """Every matching order, page after page. An order seen before (by ``external_id``;
+        it moved while sorted by a changing field) is not yielded again."""
+        page = await self.list_orders(
+            accounts=accounts,
+            order_number=order_number,
+            external_reference=external_reference,
+            ordering=ordering,
+            descending=descending,
+            page_size=page_size,
+        )
+        seen: set[str] = set()
+        while True:
+            for order in page.orders:
+                if order.external_id:
+                    if order.external_id in seen:
+                        continue
+                    seen.add(order.external_id)
+                yield order
+            if not page.has_next_page():
+                return
+            page = await page.get_next_page()
+
+    async def _all(self, **filters: Any) -> list[Order]:
+        return [order async for order in self.iter_orders(**filters)]
+
+    async def get_order(self, unique_id: str) -> Order:
+        """The order with this ``external_id`` or order number.
+
+        Raises ``NotFoundError``, or ``AmbiguousOrderError`` with ``candidates`` (the orders
+        of every account sharing that number) for the agent to choose from."""
+        unique_id = unique_id.strip()
+        if not UNIQUE_ID_PATTERN.match(unique_id):
+            # The path cannot carry it (a dot, a slash, or "info..."): the list filter can.
+            return await self._only_order(unique_id)
+        path = f"{ORDERS_PATH}{quote(unique_id, safe='')}/"
+        try:
+            response = await self._request("GET", path)
+        except AmbiguousOrderError as exc:
+            candidates = await self._all(order_number=unique_id)
+            raise AmbiguousOrderError(
+                f"{len(candidates)} orders (in different accounts) have the number "
+                f"{unique_id!r}; choose one.",
+                candidates=candidates,
+                status_code=exc.status_code,
+                errors=exc.errors,
+                method=exc.method,
+                path=exc.path,
+            ) from exc
+        return _parse_order(response, "GET", path)
+
+    async def _only_order(self, order_number: str) -> Order:
+        candidates = await self._all(order_number=order_number)
+        if not candidates:
+            raise NotFoundError(
+                f"Not found: no order has the number {order_number!r}.",
+                status_code=None,
+                method="GET",
+                path=ORDERS_PATH,
+            )
+        if len(candidates) > 1:
+            raise AmbiguousOrderError(
+                f"{len(candidates)} orders have the number {order_number!r}; choose one.",
+                candidates=candidates,
+                status_code=None,
+                method="GET",
+                path=ORDERS_PATH,
+            )
+        return candidates[0]
+
+    async def find_order(self, account: int, order_number: str) -> Order | None:
+        """The order with this number in this account, or None."""
+        async for order in self.iter_orders(accounts=[account], order_number=order_number):
+            if order.order_number == order_number and order.account == account:
+                return order
+        return None
+
+    # -- writing -----------------------------------------------------------------------
+
+    async def create_order(
+        self, order: Order | Mapping[str, Any], mutations: Sequence[Mutation] = ()
+    ) -> Order:
+        """POST: creates the order (``account`` and ``order_number`` required).
+
+        Never retried. When the answer is lost (connection dropped, timeout) the order is
+        looked up: found, it is returned; not found, the error says it is safe to send again
+        (``order_created`` False); lookup failed too, ``order_created`` is None."""
+        body = _create_body(order)
+        if mutations:
+            body["mutations"] = [m.to_json() for m in mutations]
+        check_payload(body, creating=True)
+        try:
+            response = await self._request("POST", ORDERS_PATH, body=body)
+        except TransportError as exc:
+            found = await self._after_lost_create(body, exc)
+            if found is not None:
+                return found
+            raise
+        return await self._saved_order(response, "POST", body)
+
+    async def _after_lost_create(
+        self, body: Mapping[str, Any], exc: TransportError
+    ) -> Order | None:
+        try:
+            found = await self.find_order(body["account"], body["order_number"])
+        except ParcelLabError:
+            exc.order_created = None
+            exc.message = exc.args[0] + (
+                " It is not known whether the order was created: look it up before sending again."
+            )
+            exc.args = (exc.message,)
+            return None
+        if found is not None:
+            log.info("POST answer lost; the order exists, so it was created")
+            exc.order_created = True
+            return found
+        exc.order_created = False
+        exc.message = exc.args[0] + " The order was not created; it is safe to send it again."
+        exc.args = (exc.message,)
+        return None
+
+    async def put_order(self, body: Mapping[str, Any]) -> Order:
+        """PUT: create or update with a partial body (``NOT_GIVEN`` values are left out).
+
+        Returns the saved order: the one the server echoed, or, when it answered without a
+        body, the order read back."""
+        payload = to_json_value(body)
+        check_payload(payload, creating=False)
+        response = await self._request("PUT", ORDERS_PATH, body=payload)
+        return await self._saved_order(response, "PUT", payload)
+
+    async def update_order(
+        self,
+        original: Order,
+        changes: Order | Mapping[str, Any] | None = None,
+        mutations: Sequence[Mutation] = (),
+    ) -> Order:
+        """Sends only what differs between ``original`` and ``changes`` (``NOT_GIVEN`` keeps
+        a field, ``None`` clears it) plus ``mutations``; nothing changed, nothing is sent."""
+        patch = build_patch(original, changes, mutations)
+        if patch.is_empty:
+            return original
+        return await self.put_order(patch.body)
+
+    async def add_tracking(self, order: Order, tracking: Tracking | Mapping[str, Any]) -> Order:
+        """Adds a tracking (or updates the one with the same courier + number)."""
+        return await self.put_order(
+            {**identity_of(order), "mutations": [AddTracking(tracking).to_json()]}
+        )
+
+    async def update_tracking(
+        self,
+        order: Order,
+        courier: str,
+        tracking_number: str,
+        changes: Tracking | Mapping[str, Any],
+    ) -> Order:
+        """Changes fields of an existing tracking; only what differs is sent."""
+        original = order.find_tracking(courier, tracking_number)
+        if original is None:
+            raise ValueError(f"the order has no tracking {courier} {tracking_number}")
+        mutation = tracking_changes(original, changes)
+        if mutation is None:
+            return order
+        return await self.put_order({**identity_of(order), "mutations": [mutation.to_json()]})
+
+    async def cancel_tracking(
+        self,
+        order: Order,
+        courier: str,
+        tracking_number: str,
+        reason: CancelReason,
+        cancelled_date: Any = None,
+    ) -> Order:
+        mutation = CancelTracking(courier, tracking_number, reason, cancelled_date)
+        return await self.put_order({**identity_of(order), "mutations": [mutation.to_json()]})
+
+    async def cancel_order(
+        self, order: Order, reason: CancelReason, cancelled_date: Any = None
+    ) -> Order:
+        """Cancels the order (status ``Cancelled``); cancelling twice changes nothing."""
+        mutation = CancelOrder(reason, cancelled_date)
+        return await self.put_order({**identity_of(order), "mutations": [mutation.to_json()]})
+
+    async def _saved_order(
+        self, response: httpx.Response, method: str, body: Mapping[str, Any]
+    ) -> Order:
+        """The order a write answered with, or read back when the answer has none."""
+        echoed = _echoed_order(response)
+        if echoed is not None:
+            return echoed
+        log.debug("%s answered %s without an order; reading it back", method, response.status_code)
+        try:
+            if body.get("external_id"):
+                return await self.get_order(str(body["external_id"]))
+            found = await self.find_order(body["account"], body["order_number"])
+        except NotFoundError as exc:
+            raise _read_back_failed(method) from exc
+        if found is None:
+            raise _read_back_failed(method)
+        return found
+
+
+def _create_body(order: Order | Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(order, Order):
+        data = order.to_json_dict(exclude_read_only=True)
+        return {k: v for k, v in data.items() if v is not None and not (k == "tags" and v == [])}
+    return {k: to_json_value(v) for k, v in order.items() if v is not NOT_GIVEN}
+
+
+def _echoed_order(response: httpx.Response) -> Order | None:
+    """The order in a write's answer; None when the body is empty or is not an order."""
+    if not response.content.strip():
+        return None
+    try:
+        order = Order.model_validate_json(response.content)
+    except pydantic.ValidationError:
+        return None
+    if not (order.external_id or order.order_number):
+        return None
+    extra = order.model_extra or {}
+    if "mutations" in extra:
+        # The echoing form reports one result per mutation; it is not a field of the order.
+        return Order.model_validate(
+            {k: v for k, v in order.to_json_dict().items() if k != "mutations"}
+        )
+    return order
+
+
+def _parse_order(response: httpx.Response, method: str, path: str) -> Order:
+    try:
+        return Order.model_validate_json(response.content)
+    except pydantic.ValidationError as exc:
+        raise _bad_response(method, path, "an order", exc) from exc
+
+
+def _bad_response(
+    method: str, path: str, what: str, exc: pydantic.ValidationError
+) -> BadResponseError:
+    first = exc.errors()[0]  # a ValidationError always holds at least one
+    where = ".".join(str(p) for p in first["loc"]) or "body"
+    return BadResponseError(
+        f"The server's answer to {method} {path} is not {what} ({where}: {first['msg']}).",
+        method=method,
+        path=path,
+    )
+
+
+def _read_back_failed(method: str) -> BadResponseError:
+    return BadResponseError(
+        f"The server accepted the {method} but the order could not be read back; reload the list.",
+        method=method,
+        path=ORDERS_PATH,
+    )
