@@ -210,9 +210,7 @@ class CredentialStore:
             return KeyringStatus(label, usable=False, problem=problem, message=error.message)
         if probe:
             try:
-                await self._call(
-                    "read", lambda b: b.get_password(self._service, "probe:unlock"), None
-                )
+                await self._call("read", self._probe, None)
             except CredentialError as exc:
                 return KeyringStatus(label, usable=False, problem=exc.problem, message=exc.message)
         return KeyringStatus(label, usable=True)
@@ -224,11 +222,16 @@ class CredentialStore:
         if self._memory_only:
             return None
         user = keyring_user_name(profile_id)
-        value = await self._call("read", lambda b: b.get_password(self._service, user), None)
-        if value is None:
-            return None
-        secret = Secret(value)
-        self._memory[profile_id] = secret
+
+        def read(backend: KeyringBackend) -> Secret | None:
+            # Wrapped in the worker thread: the executor logs results at DEBUG, so a bare
+            # string would reach the log.
+            value = backend.get_password(self._service, user)
+            return Secret(value) if value else None
+
+        secret = await self._call("read", read, None)
+        if secret is not None:
+            self._memory[profile_id] = secret
         return secret
 
     async def save(self, profile_id: str, token: Secret, *, remember: bool = True) -> StorageMode:
@@ -285,6 +288,10 @@ class CredentialStore:
                     raise
 
         await self._call("delete", delete, None)
+
+    def _probe(self, backend: KeyringBackend) -> bool:
+        """Reads an entry that never exists: enough to find a locked keyring."""
+        return backend.get_password(self._service, "probe:unlock") is not None
 
     def _current_backend(self) -> KeyringBackend:
         return self._backend if self._backend is not None else keyring.get_keyring()
