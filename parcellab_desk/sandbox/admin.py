@@ -1,0 +1,118 @@
+"""Admin routes of the sandbox, not part of the contract: faults and behaviour switches.
+
+They need no token (the sandbox listens on loopback and holds demo data only) and are left out
+of the OpenAPI document, which describes the contract's API only.
+
+- ``GET /_sandbox/faults``: the current rates, pending rules and how many faults were injected.
+- ``PUT /_sandbox/faults``: set rates, e.g. ``{"latency_ms": 200, "error_rate": 0.1,
+  "error_status": 503, "throttle_rate": 0.05, "retry_after": 2, "drop_rate": 0.02, "seed": 7}``
+  (each key optional).
+- ``POST /_sandbox/faults/next``: add a rule, e.g. ``{"count": 2, "status": 429,
+  "retry_after": 3, "method": "PUT"}`` or ``{"count": 1, "drop": true}``.
+- ``DELETE /_sandbox/faults``: back to no faults at all.
+- ``GET`` / ``PUT /_sandbox/settings``: ``{"put_echo": true}`` switches PUT to the echoing
+  201/200 form, ``false`` back to 200 without a body.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from parcellab_desk.api.schema import ErrorCode
+from parcellab_desk.sandbox.errors import ApiError, parse_error
+
+ADMIN_PREFIX = "/_sandbox"
+
+_RATE_KEYS = {
+    "latency_ms": (int, float),
+    "error_rate": (int, float),
+    "error_status": (int,),
+    "throttle_rate": (int, float),
+    "retry_after": (int,),
+    "drop_rate": (int, float),
+    "seed": (int,),
+}
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except ValueError as exc:
+        raise parse_error(f"JSON parse error - {exc}") from None
+    if not isinstance(body, dict):
+        raise ApiError.single(400, ErrorCode.INVALID, "Expected a JSON object.")
+    return body
+
+
+def _bad(attr: str, detail: str) -> ApiError:
+    return ApiError.single(400, ErrorCode.INVALID, detail, attr)
+
+
+async def _faults(request: Request) -> Response:
+    faults = request.app.state.sandbox.faults
+    if request.method == "DELETE":
+        faults.reset()
+    elif request.method == "PUT":
+        body = await _body(request)
+        for key, value in body.items():
+            kinds = _RATE_KEYS.get(key)
+            if kinds is None:
+                raise _bad(key, f"Unknown setting; known: {', '.join(_RATE_KEYS)}.")
+            if isinstance(value, bool) or not isinstance(value, kinds):
+                raise _bad(key, "Expected a number.")
+        try:
+            faults.configure(**body)
+        except ValueError as exc:
+            raise _bad("", str(exc)) from None
+    return JSONResponse(faults.snapshot())
+
+
+async def _next(request: Request) -> Response:
+    faults = request.app.state.sandbox.faults
+    body = await _body(request)
+    count = body.get("count", 1)
+    method = body.get("method")
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise _bad("count", "Expected an integer.")
+    if method is not None and not isinstance(method, str):
+        raise _bad("method", "Expected an HTTP method name.")
+    try:
+        if body.get("drop"):
+            faults.drop_next(count, method=method)
+        else:
+            status = body.get("status", 503)
+            retry_after = body.get("retry_after")
+            if isinstance(status, bool) or not isinstance(status, int):
+                raise _bad("status", "Expected an integer.")
+            if retry_after is not None and (
+                isinstance(retry_after, bool) or not isinstance(retry_after, int)
+            ):
+                raise _bad("retry_after", "Expected an integer.")
+            faults.fail_next(count, status=status, retry_after=retry_after, method=method)
+    except ValueError as exc:
+        raise _bad("", str(exc)) from None
+    return JSONResponse(faults.snapshot())
+
+
+async def _settings(request: Request) -> Response:
+    settings = request.app.state.sandbox.settings
+    if request.method == "PUT":
+        body = await _body(request)
+        if "put_echo" in body:
+            if not isinstance(body["put_echo"], bool):
+                raise _bad("put_echo", "Must be a valid boolean.")
+            settings.put_echo = body["put_echo"]
+    return JSONResponse({"put_echo": settings.put_echo})
+
+
+def admin_routes() -> list[BaseRoute]:
+    return [
+        Route(f"{ADMIN_PREFIX}/faults", _faults, methods=["GET", "PUT", "DELETE"]),
+        Route(f"{ADMIN_PREFIX}/faults/next", _next, methods=["POST"]),
+        Route(f"{ADMIN_PREFIX}/settings", _settings, methods=["GET", "PUT"]),
+    ]

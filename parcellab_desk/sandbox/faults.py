@@ -1,0 +1,263 @@
+"""Fault injection for the sandbox only: latency, 500/503, 429 with Retry-After, dropped sockets.
+
+Two kinds of fault, switchable while the server runs (from Python through a
+``FaultController`` or over HTTP through the admin routes in ``admin.py``):
+
+- *rates*: a share of requests answers 500 or 503, a share 429, a share is dropped, and every
+  request can wait an added latency. Draws come from a seeded ``random.Random`` so a demo can
+  be replayed.
+- *rules*, for tests: "the next N requests (optionally only those with method M) fail with
+  status S / carry Retry-After R / are dropped". Rules are used up in the order they were
+  added and win over rates.
+
+Only the contract's paths (``/v4/...``) are affected: the admin routes and the OpenAPI
+document always answer, so a test can always switch faults off again. A dropped request
+closes the socket without any response (the client sees a disconnect), which needs the
+server's transport; under a server that does not expose it the request answers 500 instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from parcellab_desk.api.schema import ErrorCode, ErrorType
+from parcellab_desk.api.validation import FieldError
+from parcellab_desk.sandbox.errors import error_response
+
+FAULT_PATH_PREFIX = "/v4/"
+
+
+@dataclass(slots=True)
+class FaultRule:
+    """One deterministic fault for the next ``remaining`` matching requests."""
+
+    remaining: int
+    status: int | None = 503
+    retry_after: int | None = None
+    drop: bool = False
+    method: str | None = None
+
+
+@dataclass(slots=True)
+class FaultRates:
+    latency_ms: float = 0.0
+    error_rate: float = 0.0  # share answered with error_status
+    error_status: int = 503
+    throttle_rate: float = 0.0  # share answered 429
+    retry_after: int = 1
+    drop_rate: float = 0.0  # share dropped without an answer
+
+
+@dataclass(frozen=True, slots=True)
+class FaultDecision:
+    latency_s: float = 0.0
+    status: int | None = None
+    retry_after: int | None = None
+    drop: bool = False
+
+
+@dataclass(slots=True)
+class _State:
+    rates: FaultRates = field(default_factory=FaultRates)
+    rules: list[FaultRule] = field(default_factory=list)
+    injected: int = 0
+
+
+class FaultController:
+    """Thread-safe fault switches shared by the server thread and whoever drives it."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self._lock = threading.Lock()
+        self._state = _State()
+        self._random = random.Random(seed)  # noqa: S311 - replayable demo faults, not security
+
+    def configure(
+        self,
+        *,
+        latency_ms: float | None = None,
+        error_rate: float | None = None,
+        error_status: int | None = None,
+        throttle_rate: float | None = None,
+        retry_after: int | None = None,
+        drop_rate: float | None = None,
+        seed: int | None = None,
+    ) -> None:
+        """Sets the rates given; the others keep their values."""
+        for name, share in (
+            ("error_rate", error_rate),
+            ("throttle_rate", throttle_rate),
+            ("drop_rate", drop_rate),
+        ):
+            if share is not None and not 0.0 <= share <= 1.0:
+                raise ValueError(f"{name} must be within 0..1")
+        if latency_ms is not None and latency_ms < 0:
+            raise ValueError("latency_ms must not be negative")
+        if error_status is not None and not 400 <= error_status <= 599:
+            raise ValueError("error_status must be a 4xx or 5xx status")
+        if retry_after is not None and retry_after < 0:
+            raise ValueError("retry_after must not be negative")
+        with self._lock:
+            rates = self._state.rates
+            if latency_ms is not None:
+                rates.latency_ms = latency_ms
+            if error_rate is not None:
+                rates.error_rate = error_rate
+            if error_status is not None:
+                rates.error_status = error_status
+            if throttle_rate is not None:
+                rates.throttle_rate = throttle_rate
+            if retry_after is not None:
+                rates.retry_after = retry_after
+            if drop_rate is not None:
+                rates.drop_rate = drop_rate
+            if seed is not None:
+                self._random.seed(seed)
+
+    def fail_next(
+        self,
+        count: int = 1,
+        *,
+        status: int = 503,
+        retry_after: int | None = None,
+        method: str | None = None,
+    ) -> None:
+        """The next ``count`` requests (with ``method``, if given) answer ``status``."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        if not 400 <= status <= 599:
+            raise ValueError("status must be a 4xx or 5xx status")
+        with self._lock:
+            self._state.rules.append(
+                FaultRule(count, status, retry_after, False, method.upper() if method else None)
+            )
+
+    def throttle_next(
+        self, count: int = 1, *, retry_after: int = 1, method: str | None = None
+    ) -> None:
+        """The next ``count`` requests answer 429 with ``Retry-After: retry_after``."""
+        self.fail_next(count, status=429, retry_after=retry_after, method=method)
+
+    def drop_next(self, count: int = 1, *, method: str | None = None) -> None:
+        """The next ``count`` requests get their connection closed without an answer."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        with self._lock:
+            self._state.rules.append(
+                FaultRule(count, None, None, True, method.upper() if method else None)
+            )
+
+    def reset(self) -> None:
+        """No latency, no rates, no pending rules."""
+        with self._lock:
+            self._state = _State()
+
+    @property
+    def injected(self) -> int:
+        """How many requests a fault has hit since the last reset."""
+        with self._lock:
+            return self._state.injected
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                **asdict(self._state.rates),
+                "rules": [asdict(r) for r in self._state.rules],
+                "injected": self._state.injected,
+            }
+
+    def decide(self, method: str) -> FaultDecision:
+        with self._lock:
+            state = self._state
+            latency = state.rates.latency_ms / 1000.0
+            for rule in state.rules:
+                if rule.method is None or rule.method == method.upper():
+                    rule.remaining -= 1
+                    if rule.remaining <= 0:
+                        state.rules.remove(rule)
+                    state.injected += 1
+                    return FaultDecision(latency, rule.status, rule.retry_after, rule.drop)
+            rates = state.rates
+            if rates.drop_rate and self._random.random() < rates.drop_rate:
+                state.injected += 1
+                return FaultDecision(latency, drop=True)
+            if rates.throttle_rate and self._random.random() < rates.throttle_rate:
+                state.injected += 1
+                return FaultDecision(latency, 429, rates.retry_after)
+            if rates.error_rate and self._random.random() < rates.error_rate:
+                state.injected += 1
+                return FaultDecision(latency, rates.error_status)
+            return FaultDecision(latency)
+
+
+def fault_response_parts(
+    decision: FaultDecision,
+) -> tuple[int, list[FieldError], ErrorType, dict[str, str]]:
+    status = decision.status or 500
+    headers: dict[str, str] = {}
+    if decision.retry_after is not None:
+        headers["Retry-After"] = str(decision.retry_after)
+    if status == 429:
+        wait = decision.retry_after if decision.retry_after is not None else 1
+        headers.setdefault("Retry-After", str(wait))
+        detail = f"Request was throttled. Expected available in {wait} seconds."
+        return (
+            status,
+            [FieldError(None, ErrorCode.THROTTLED, detail)],
+            ErrorType.CLIENT_ERROR,
+            headers,
+        )
+    if status == 503:
+        detail = "Service temporarily unavailable, try again later."
+    elif status >= 500:
+        detail = "A server error occurred."
+    else:
+        detail = "Injected client error."
+    kind = ErrorType.SERVER_ERROR if status >= 500 else ErrorType.CLIENT_ERROR
+    code = "error" if status >= 500 else "invalid"
+    return status, [FieldError(None, code, detail)], kind, headers
+
+
+class FaultMiddleware:
+    """ASGI middleware applying the controller's decision to each contract request."""
+
+    def __init__(self, app: ASGIApp, controller: FaultController) -> None:
+        self.app = app
+        self.controller = controller
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(FAULT_PATH_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        decision = self.controller.decide(scope["method"])
+        if decision.latency_s:
+            await asyncio.sleep(decision.latency_s)
+        if decision.drop:
+            if await _drop_connection(receive):
+                return
+            decision = FaultDecision(status=500)
+        if decision.status is None:
+            await self.app(scope, receive, send)
+            return
+        status, errors, kind, headers = fault_response_parts(decision)
+        await error_response(status, errors, kind, headers)(scope, receive, send)
+
+
+async def _drop_connection(receive: Receive) -> bool:
+    """Closes the client's socket without a response; False when the server hides it."""
+    cycle = getattr(receive, "__self__", None)
+    transport = getattr(cycle, "transport", None)
+    if not isinstance(transport, asyncio.BaseTransport):
+        return False
+    abort = getattr(transport, "abort", None) or transport.close
+    abort()
+    # Wait until the server has noticed the disconnect, so it does not answer 500 itself.
+    message: Message = await receive()
+    while message["type"] != "http.disconnect":
+        message = await receive()
+    return True
