@@ -149,7 +149,7 @@ def error_from_response(response: httpx.Response, *, method: str, path: str) -> 
     """The error for a non-2xx response (the caller has checked that it is one)."""
     status = response.status_code
     errors = parse_error_body(response.content)
-    said = summarize(errors)
+    said = summarize(errors).rstrip(".")  # each message below ends its own sentence
     common: dict[str, Any] = {
         "status_code": status,
         "errors": errors,

@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from parcellab_desk.api.schema import CancelReason
+from parcellab_desk.api.schema import ORDER_FIELDS, TRACKING_FIELDS, CancelReason
 
 __all__ = [
     "CancelReason",
@@ -116,7 +116,7 @@ class Tracking(_ApiModel):
     status: OptionalText = None  # read only: the delivery status, e.g. "InTransit"
     created_at: Timestamp = None  # read only
 
-    READ_ONLY: ClassVar[tuple[str, ...]] = ("status", "created_at")
+    READ_ONLY: ClassVar[tuple[str, ...]] = tuple(f.name for f in TRACKING_FIELDS if f.read_only)
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -152,7 +152,11 @@ class Order(_ApiModel):
     updated_at: Timestamp = None
     trackings: Annotated[list[Tracking], BeforeValidator(_tags)] = Field(default_factory=list)
 
-    READ_ONLY: ClassVar[tuple[str, ...]] = ("external_id", "created_at", "updated_at", "trackings")
+    # trackings change through mutations only, never by sending the list
+    READ_ONLY: ClassVar[tuple[str, ...]] = (
+        *(f.name for f in ORDER_FIELDS if f.read_only),
+        "trackings",
+    )
 
     @property
     def is_cancelled(self) -> bool:

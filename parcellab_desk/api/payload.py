@@ -20,7 +20,6 @@ from parcellab_desk.api.errors import ValidationError, summarize
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.schema import (
     ORDER_FIELD,
-    ORDER_WRITABLE,
     TRACKING_FIELD,
     CancelReason,
     MutationType,
@@ -177,17 +176,11 @@ def build_patch(
         values = dict(edited or {})
     body = identity_of(original)
     changed: set[str] = set()
-    writable = {spec.name for spec in ORDER_WRITABLE}
     extras = original.model_extra or {}
     for name, new in values.items():
-        if new is NOT_GIVEN or name == "mutations":
+        if new is NOT_GIVEN or name == "mutations" or name in Order.READ_ONLY:
             continue
-        if name in ORDER_FIELD:
-            if name not in writable:
-                continue
-            before = getattr(original, name)
-        else:
-            before = extras.get(name, NOT_GIVEN)
+        before = getattr(original, name) if name in ORDER_FIELD else extras.get(name, NOT_GIVEN)
         if before is not NOT_GIVEN and _same(before, new):
             continue
         body[name] = to_json_value(new)
