@@ -81,8 +81,14 @@ class CredentialError(Exception):
         super().__init__(self.message)
 
     @property
+    def reason(self) -> str:
+        """Why, in plain words, without the backend's own text (for a dialog's main text)."""
+        return _PROBLEM_TEXT[self.problem]
+
+    @property
     def message(self) -> str:
-        parts = [_PROBLEM_TEXT[self.problem]]
+        """The whole story in one line: for logs, status bars and agents' bug reports."""
+        parts = [self.reason]
         if self.detail:
             parts.append(f"({self.detail})")
         parts.append(_MEMORY_HINT)
@@ -97,7 +103,20 @@ class KeyringStatus:
     backend: str  # e.g. "keyring.backends.SecretService.Keyring (priority: 5)"
     usable: bool
     problem: CredentialProblem | None = None
-    message: str = ""
+    message: str = ""  # the whole story, as CredentialError.message
+    reason: str = ""  # plain words only, as CredentialError.reason
+    detail: str = ""  # the backend's own words, for diagnostics
+
+    @classmethod
+    def from_error(cls, error: CredentialError) -> KeyringStatus:
+        return cls(
+            error.backend,
+            usable=False,
+            problem=error.problem,
+            message=error.message,
+            reason=error.reason,
+            detail=error.detail,
+        )
 
 
 class StorageMode(StrEnum):
@@ -195,24 +214,25 @@ class CredentialStore:
                 backend="memory only (chosen for this session)",
                 usable=False,
                 message="Tokens are kept in memory for this session only.",
+                reason="You chose to keep tokens in memory for this session only.",
             )
         try:
             backend = await asyncio.to_thread(self._current_backend)
             label = await asyncio.to_thread(_backend_label, backend)
         except Exception as exc:  # choosing a backend talks to D-Bus and can fail
-            problem = _classify(exc)
-            error = CredentialError(problem, backend="unknown", detail=_scrub(str(exc), None))
-            return KeyringStatus("unknown", usable=False, problem=problem, message=error.message)
+            detail = _scrub(f"{type(exc).__name__}: {exc}", None)
+            return KeyringStatus.from_error(
+                CredentialError(_classify(exc), backend="unknown", detail=detail)
+            )
         refusal = _refusal(backend)
         if refusal is not None:
             problem, detail = refusal
-            error = CredentialError(problem, backend=label, detail=detail)
-            return KeyringStatus(label, usable=False, problem=problem, message=error.message)
+            return KeyringStatus.from_error(CredentialError(problem, backend=label, detail=detail))
         if probe:
             try:
                 await self._call("read", self._probe, None)
             except CredentialError as exc:
-                return KeyringStatus(label, usable=False, problem=exc.problem, message=exc.message)
+                return KeyringStatus.from_error(exc)
         return KeyringStatus(label, usable=True)
 
     async def load(self, profile_id: str) -> Secret | None:

@@ -1,0 +1,36 @@
+"""Showing a dialog from a coroutine without a nested event loop.
+
+``QDialog.exec()`` inside a coroutine starts a second event loop on top of qasync's; tasks
+then run re-entrantly and closing can hang. ``open()`` shows the dialog window-modal and
+returns at once; the coroutine awaits the dialog's ``finished`` signal instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QDialog
+
+
+async def run_dialog(dialog: QDialog) -> int:
+    """Open ``dialog`` and wait until it closes; returns its result code.
+
+    If the awaiting task is cancelled (the window closes, the profile changes), the dialog
+    is rejected so it does not linger.
+    """
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[int] = loop.create_future()
+
+    def on_finished(result: int) -> None:
+        if not done.done():
+            done.set_result(result)
+
+    dialog.finished.connect(on_finished)
+    dialog.open()
+    try:
+        return await done
+    except asyncio.CancelledError:
+        dialog.reject()
+        raise
+    finally:
+        dialog.finished.disconnect(on_finished)
