@@ -1,0 +1,617 @@
+"""``OrderTableModel``: a thin Qt adapter over cursor pages of orders.
+
+The contract (see the project's design notes):
+
+- ``rowCount()`` is what has been loaded, plus one *status row* at the end while a page is in
+  flight ("Loading more orders…") or after a page failed ("Could not load more orders: …").
+  The status row is how the view shows progress and errors without any drawing of its own:
+  it is not selectable, ``order_at()`` returns None for it and ``OrderRole.ROW_KIND`` tells it
+  apart. ``loaded_count`` is the number of order rows.
+- ``canFetchMore()`` is False while a fetch is in flight, after an error (``retry()`` clears
+  it), at the end of the listing and before the event loop runs. ``fetchMore()`` only *starts*
+  a fetch through the task runner and changes no rows itself (the loading row appears when the
+  task first runs, one loop turn later); rows are inserted on the GUI thread when the page
+  arrives. ``data()`` never fetches.
+- A filter or sort change (``set_query``, ``sort``) resets the model, bumps a generation
+  number and cancels the request in flight, so a late page of the old query is dropped.
+- ``refresh()`` reloads as many rows as were loaded, keeping the rows on screen until the new
+  ones arrive and then swapping them in without a reset, so the view keeps its scroll position
+  and selection (persistent indexes follow each order by ``external_id``).
+- ``update_order()`` replaces one row in place (``dataChanged``); a later page that repeats an
+  order already shown (ordering by ``updated_at`` can) has that row dropped.
+- The empty state is ``is_empty``: the listing completed with no rows, no error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from datetime import tzinfo
+from enum import Enum, IntEnum
+from functools import cache
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from parcellab_desk.api.models import Order
+from parcellab_desk.qt.order_columns import (
+    COLUMN_COUNT,
+    HEADER_LABELS,
+    HEADER_TOOLTIPS,
+    SORT_FIELDS,
+    BadgeTone,
+    OrderColumn,
+    badge,
+    column_for_ordering,
+    display_text,
+    sort_value,
+    tone_colors,
+    tooltip_text,
+)
+from parcellab_desk.qt.order_pages import OrderPageLike, OrderPageSource, OrderQuery
+from parcellab_desk.qt.tasks import TaskRunner, TaskStartError
+
+__all__ = ["LoadState", "OrderRole", "OrderTableModel", "RowKind"]
+
+_log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# A page that adds nothing new (all repeats) but has a successor is followed at once, so the
+# view is not left without a reason to ask again; bounded against a server that loops.
+_MAX_EMPTY_PAGES_IN_A_ROW: Final = 20
+
+
+class LoadState(Enum):
+    IDLE = "idle"  # more pages may follow; nothing in flight
+    LOADING = "loading"  # a page (or a refresh) is in flight
+    FAILED = "failed"  # the last fetch failed; retry() tries it again
+    COMPLETE = "complete"  # the last page has been loaded
+
+
+class RowKind(Enum):
+    ORDER = "order"
+    LOADING = "loading"
+    ERROR = "error"
+
+
+class OrderRole(IntEnum):
+    ORDER = Qt.ItemDataRole.UserRole + 1  # the row's Order (None on the status row)
+    SORT = Qt.ItemDataRole.UserRole + 2  # the raw value: str, int, UTC epoch seconds or None
+    BADGE = Qt.ItemDataRole.UserRole + 3  # a Badge for status cells, else None
+    ROW_KIND = Qt.ItemDataRole.UserRole + 4  # a RowKind
+
+
+_COLUMNS: Final = tuple(OrderColumn)
+
+
+@cache
+def _italic() -> QFont:
+    # Built on first use: a QFont needs the QGuiApplication, which import time may precede.
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+Fetch = Callable[[int], Coroutine[Any, Any, None]]
+
+
+def _describe(error: BaseException) -> str:
+    return str(error) or type(error).__name__
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Orders of one query, loaded page by page from an ``OrderPageSource``."""
+
+    loading_changed = Signal(bool)
+    page_loaded = Signal(int)  # order rows added by the page (repeats dropped)
+    load_failed = Signal(object)  # the exception the page source raised
+    query_reset = Signal(object)  # the new OrderQuery; the rows are gone
+    refreshed = Signal(int)  # order rows after a refresh
+    state_changed = Signal(object)  # the new LoadState
+
+    def __init__(
+        self,
+        source: OrderPageSource,
+        runner: TaskRunner,
+        query: OrderQuery | None = None,
+        *,
+        time_zone: tzinfo | None = None,
+        describe_error: Callable[[BaseException], str] = _describe,
+        parent: QObject | None = None,
+    ) -> None:
+        """``time_zone`` None shows times in the machine's local zone; ``describe_error``
+        turns a failure into the status row's text (the UI passes its one error mapper)."""
+        super().__init__(parent)
+        self._source = source
+        self._runner = runner
+        self._query = query or OrderQuery()
+        self._tz = time_zone
+        self._describe_error = describe_error
+        self._task_key = ("order-table", id(self))
+        self._orders: list[Order] = []
+        self._rows_by_id: dict[str, int] = {}
+        self._page: OrderPageLike | None = None  # the last page loaded, None before the first
+        self._state = LoadState.IDLE
+        self._error: BaseException | None = None
+        self._generation = 0
+        self._refreshing = False
+        self._retry: Fetch | None = None
+        self._task: asyncio.Task[None] | None = None
+        # The state as the view and listeners have been shown it. A view calls fetchMore()
+        # from inside our own row notifications; changing rows there would nest one change
+        # in another (listeners connected after the view would see them out of order). So
+        # fetchMore() only changes ``_state``; the status row and the signals catch up in
+        # ``_show_state()``, which runs from the task, never inside a notification.
+        self._status_row: tuple[RowKind, str] | None = None
+        self._announced_state = self._state
+
+    # --- what the view and the window read ----------------------------------------------
+
+    @property
+    def query(self) -> OrderQuery:
+        return self._query
+
+    @property
+    def state(self) -> LoadState:
+        return self._state
+
+    @property
+    def error(self) -> BaseException | None:
+        return self._error
+
+    @property
+    def is_loading(self) -> bool:
+        return self._state is LoadState.LOADING
+
+    @property
+    def is_refreshing(self) -> bool:
+        return self._refreshing and self._state is LoadState.LOADING
+
+    @property
+    def is_empty(self) -> bool:
+        """The listing finished without a single order (show "No orders match...")."""
+        return self._state is LoadState.COMPLETE and not self._orders
+
+    @property
+    def loaded_count(self) -> int:
+        return len(self._orders)
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every query change and refresh; pages of older generations are dropped."""
+        return self._generation
+
+    @property
+    def status_text(self) -> str:
+        """What the status row says ("" when there is none)."""
+        return self._status_row[1] if self._status_row else ""
+
+    def order_at(self, row: int) -> Order | None:
+        """The order shown in ``row``; None for the status row or out of range."""
+        if 0 <= row < len(self._orders):
+            return self._orders[row]
+        return None
+
+    def row_of(self, external_id: str) -> int | None:
+        return self._rows_by_id.get(external_id)
+
+    def is_status_row(self, row: int) -> bool:
+        return self._status_row is not None and row == len(self._orders)
+
+    def sort_indicator(self) -> tuple[int, Qt.SortOrder]:
+        """Header section and order matching the current ordering, for the view's header."""
+        descending = self._query.descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        return int(column_for_ordering(self._query.ordering)), order
+
+    # --- commands -----------------------------------------------------------------------
+
+    def set_query(self, query: OrderQuery) -> bool:
+        """Show ``query``'s orders from the first page; False (nothing happens) when it is
+        the query already shown and nothing failed."""
+        if query == self._query and self._state is not LoadState.FAILED:
+            return False
+        self._restart(query)
+        return True
+
+    def reload(self) -> None:
+        """Start the current query again from its first page (rows are cleared)."""
+        self._restart(self._query)
+
+    def retry(self) -> bool:
+        """Try the failed fetch (or refresh) again; False when nothing has failed."""
+        if self._state is not LoadState.FAILED or self._retry is None:
+            return False
+        started = self._start(self._retry)
+        self._show_state()  # an agent's command, never inside a notification: show it now
+        return started
+
+    def refresh(self) -> bool:
+        """Reload as many rows as are loaded, swapping them in without a reset.
+
+        Cancels a fetch in flight. False when no task can run yet (no loop).
+        """
+        if not self._runner.can_start:
+            return False
+        self._generation += 1
+        self._runner.cancel(self._task_key)
+        target = len(self._orders)
+        self._refreshing = True
+
+        async def refresh(generation: int) -> None:
+            await self._refresh(generation, target)
+
+        started = self._start(refresh)
+        self._show_state()
+        return started
+
+    def update_order(self, order: Order) -> bool:
+        """Replace the row of ``order`` (by ``external_id``) in place; False when not shown.
+
+        The row stays where it is even if the change moves the order elsewhere in the
+        server's ordering (or out of the filter): the agent keeps their place.
+        """
+        if order.external_id is None:
+            return False
+        row = self._rows_by_id.get(order.external_id)
+        if row is None:
+            return False
+        self._orders[row] = order
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        return True
+
+    def cancel_loading(self) -> None:
+        """Stop a fetch in flight; the next ``fetchMore`` asks for the same page again."""
+        if self._state is not LoadState.LOADING:
+            return
+        self._generation += 1
+        self._runner.cancel(self._task_key)
+        self._refreshing = False
+        self._state = self._state_after(self._page)
+        self._show_state()
+
+    # --- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._orders) + (0 if self._status_row is None else 1)
+
+    def columnCount(self, parent: AnyIndex | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return COLUMN_COUNT
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._state is LoadState.IDLE and self._runner.can_start
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._start(self._fetch_next)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the server's: map the column to ``ordering`` and start again.
+
+        Columns the server cannot sort by are ignored; the view resets its header indicator
+        from ``sort_indicator()``.
+        """
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        field = SORT_FIELDS.get(OrderColumn(column))
+        if field is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(self._query.with_ordering(field, descending=descending))
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.row() >= len(self._orders):
+            # The status row can be seen, not selected or opened.
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            column = _COLUMNS[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADER_LABELS[column]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                sortable = " (click to sort)" if column in SORT_FIELDS else ""
+                return HEADER_TOOLTIPS.get(column, HEADER_LABELS[column]) + sortable
+            return None
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not 0 <= col < COLUMN_COUNT:
+            return None
+        if row < len(self._orders):
+            return self._order_data(self._orders[row], _COLUMNS[col], role)
+        if self._status_row is not None and row == len(self._orders):
+            return self._status_data(*self._status_row, col, role)
+        return None
+
+    # --- cell data ----------------------------------------------------------------------
+
+    def _order_data(self, order: Order, column: OrderColumn, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(order, column, self._tz)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(order, column)
+        if role == OrderRole.ORDER:
+            return order
+        if role == OrderRole.ROW_KIND:
+            return RowKind.ORDER
+        if role == OrderRole.SORT:
+            return sort_value(order, column)
+        if role == OrderRole.BADGE:
+            return badge(order, column)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+            cell_badge = badge(order, column)
+            if cell_badge is None:
+                return None
+            foreground, background = tone_colors(cell_badge.tone)
+            return foreground if role == Qt.ItemDataRole.ForegroundRole else background
+        if role == Qt.ItemDataRole.FontRole and order.is_cancelled:
+            # Cancelled orders look different in every column, not only by colour.
+            return _italic()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{HEADER_LABELS[column]}: {display_text(order, column, self._tz)}"
+        return None
+
+    def _status_data(self, kind: RowKind, text: str, col: int, role: int) -> Any:
+        if role == OrderRole.ROW_KIND:
+            return kind
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text if col == 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if kind is RowKind.ERROR:
+                return f"{text}\nUse Retry (or refresh) to try again."
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and kind is RowKind.ERROR:
+            return tone_colors(BadgeTone.PROBLEM)[0]
+        if role == Qt.ItemDataRole.FontRole and col == 0:
+            return _italic()
+        return None
+
+    # --- fetching -----------------------------------------------------------------------
+
+    def _start(self, fetch: Fetch) -> bool:
+        """Enter LOADING and run ``fetch`` for the current generation through the runner.
+
+        Changes no rows: this may run inside the view's handling of our own notification.
+        """
+        self._retry = fetch
+        self._state = LoadState.LOADING
+        self._error = None
+        return self._launch(fetch)
+
+    def _launch(self, fetch: Fetch) -> bool:
+        try:
+            task = self._runner.start(self._task_key, fetch(self._generation))
+        except TaskStartError:
+            _log.debug("order fetch not started: no running loop or runner closed")
+            self._refreshing = False
+            self._state = self._state_after(self._page)
+            self._show_state()
+            return False
+        self._task = task
+        task.add_done_callback(self._on_task_done)
+        return True
+
+    def _on_task_done(self, task: asyncio.Task[None]) -> None:
+        if task is not self._task:
+            return  # superseded: whoever started the successor has set the state
+        self._task = None
+        # Cancelled from outside (cancel_all, shutdown), perhaps before it ever ran: the
+        # next fetchMore may ask again.
+        if task.cancelled():
+            if self._state is LoadState.LOADING:
+                self._refreshing = False
+                self._state = self._state_after(self._page)
+            self._show_state()
+
+    async def _fetch_next(self, generation: int) -> None:
+        self._show_state()  # the loading row, now that no notification is in progress
+        added = 0
+        try:
+            for _ in range(_MAX_EMPTY_PAGES_IN_A_ROW):
+                page = self._page
+                if page is None:
+                    page = await self._source.first_page(self._query)
+                else:
+                    page = await page.get_next_page()
+                if generation != self._generation:
+                    return  # an old query's page: drop it
+                added = self._append(page)
+                if added or not page.has_next_page():
+                    break
+        except Exception as error:
+            self._on_fetch_failed(generation, error)
+            return
+        self._state = self._state_after(self._page)
+        self._show_state()
+        self.page_loaded.emit(added)
+
+    async def _refresh(self, generation: int, target: int) -> None:
+        self._show_state()
+        collected: list[Order] = []
+        seen: set[str] = set()
+        try:
+            page = await self._source.first_page(self._query)
+            collected.extend(_new_orders(page.orders, seen))
+            while len(collected) < target and page.has_next_page():
+                page = await page.get_next_page()
+                collected.extend(_new_orders(page.orders, seen))
+        except Exception as error:
+            self._on_fetch_failed(generation, error)
+            return
+        if generation != self._generation:
+            return
+        self._swap_in(collected)
+        self._page = page
+        self._refreshing = False
+        self._state = self._state_after(page)
+        self._show_state()
+        self.refreshed.emit(len(self._orders))
+
+    def _on_fetch_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        _log.info("Loading orders failed: %r", error)
+        self._state, self._error = LoadState.FAILED, error
+        self._show_state()
+        self.load_failed.emit(error)
+
+    def _append(self, page: OrderPageLike) -> int:
+        """Insert the page's new orders before the status row; the number inserted."""
+        self._page = page
+        seen = set(self._rows_by_id)
+        new = list(_new_orders(page.orders, seen))
+        if not new:
+            return 0
+        first = len(self._orders)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._orders.extend(new)
+        for row, order in enumerate(new, start=first):
+            if order.external_id is not None:
+                self._rows_by_id[order.external_id] = row
+        self.endInsertRows()
+        return len(new)
+
+    def _swap_in(self, fresh: list[Order]) -> None:
+        """Replace the rows by ``fresh`` without a reset, so scroll position and selection
+        survive: trim the tail, re-lay the common part (persistent indexes follow their
+        order by id), then append the rest."""
+        old_count, new_count = len(self._orders), len(fresh)
+        if new_count < old_count:
+            self.beginRemoveRows(QModelIndex(), new_count, old_count - 1)
+            del self._orders[new_count:]
+            self.endRemoveRows()
+        common = min(old_count, new_count)
+        if common:
+            self.layoutAboutToBeChanged.emit()
+            new_rows = {o.external_id: r for r, o in enumerate(fresh[:common]) if o.external_id}
+            old_orders = self._orders
+            self._orders = fresh[:common]
+            sources, targets = [], []
+            for persistent in self.persistentIndexList():
+                row = persistent.row()
+                if row >= common:
+                    continue  # the status row stays where it is
+                external_id = old_orders[row].external_id
+                new_row = new_rows.get(external_id) if external_id else None
+                sources.append(persistent)
+                targets.append(
+                    QModelIndex() if new_row is None else self.index(new_row, persistent.column())
+                )
+            self.changePersistentIndexList(sources, targets)
+            self.layoutChanged.emit()
+        if new_count > common:
+            self.beginInsertRows(QModelIndex(), common, new_count - 1)
+            self._orders.extend(fresh[common:])
+            self.endInsertRows()
+        self._rows_by_id = {o.external_id: r for r, o in enumerate(self._orders) if o.external_id}
+
+    def _restart(self, query: OrderQuery) -> None:
+        self._generation += 1
+        self._runner.cancel(self._task_key)
+        # The agent asked for this query: fetch at once rather than wait for the view to ask,
+        # and enter LOADING inside the reset so the view sees the loading row straight away.
+        fetch_now = self._runner.can_start
+        self.beginResetModel()
+        self._query = query
+        self._orders = []
+        self._rows_by_id = {}
+        self._page = None
+        self._state = LoadState.LOADING if fetch_now else LoadState.IDLE
+        self._error = None
+        self._refreshing = False
+        self._retry = self._fetch_next
+        self._status_row = self._wanted_status_row()
+        self.endResetModel()
+        self._announce()
+        self.query_reset.emit(query)
+        if fetch_now:
+            self._launch(self._fetch_next)
+
+    # --- state --------------------------------------------------------------------------
+
+    def _state_after(self, page: OrderPageLike | None) -> LoadState:
+        if page is not None and not page.has_next_page():
+            return LoadState.COMPLETE
+        return LoadState.IDLE
+
+    def _wanted_status_row(self) -> tuple[RowKind, str] | None:
+        if self._state is LoadState.LOADING:
+            if self._refreshing:
+                return RowKind.LOADING, "Refreshing orders…"
+            text = "Loading more orders…" if self._orders else "Loading orders…"
+            return RowKind.LOADING, text
+        if self._state is LoadState.FAILED and self._error is not None:
+            what = "refresh" if self._refreshing else ("load more" if self._orders else "load")
+            reason = self._describe_error(self._error)
+            return RowKind.ERROR, f"Could not {what} orders: {reason}"
+        return None
+
+    def _show_state(self) -> None:
+        """Bring the status row and the signals in line with ``_state``."""
+        wanted, shown = self._wanted_status_row(), self._status_row
+        row = len(self._orders)
+        if wanted != shown:
+            if shown is None:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._status_row = wanted
+                self.endInsertRows()
+            elif wanted is None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._status_row = None
+                self.endRemoveRows()
+            else:
+                self._status_row = wanted
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        self._announce()
+
+    def _announce(self) -> None:
+        """Tell listeners the state, unless they already know it."""
+        old, new = self._announced_state, self._state
+        if new is old:
+            return
+        self._announced_state = new
+        if (old is LoadState.LOADING) != (new is LoadState.LOADING):
+            self.loading_changed.emit(new is LoadState.LOADING)
+        self.state_changed.emit(new)
+
+
+def _new_orders(orders: Sequence[Order], seen: set[str]) -> Iterable[Order]:
+    """Orders whose ``external_id`` is not in ``seen`` (which is updated as they pass)."""
+    for order in orders:
+        key = order.external_id
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        yield order
