@@ -1,0 +1,26 @@
+"""``python -m parcellab_desk`` and the ``parcellab-desk`` launcher."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from parcellab_desk.display_check import missing_display_reason
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Parse before Qt loads, so --help and --version work anywhere.
+    from parcellab_desk.app_args import parse_args
+
+    args = parse_args(argv)
+    reason = missing_display_reason()
+    if reason is not None:
+        print(reason, file=sys.stderr)
+        return 2
+    from parcellab_desk.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""The console's command line (kept free of Qt, so ``--help`` works without a display)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from parcellab_desk import __version__
+
+DISPLAY_NAME = "parcelLab order console"
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="parcellab-desk", description=DISPLAY_NAME)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="work against the embedded sandbox with demo data"
+    )
+    parser.add_argument(
+        "--demo-orders", type=int, default=2000, help="orders to seed a new demo sandbox with"
+    )
+    parser.add_argument(
+        "--reset-demo", action="store_true", help="start the demo sandbox from fresh demo data"
+    )
+    parser.add_argument(
+        "--sandbox-port", type=int, default=0, help="port of the demo sandbox (0: any free)"
+    )
+    parser.add_argument("--debug", action="store_true", help="log debug details too")
+    return parser.parse_args(argv)

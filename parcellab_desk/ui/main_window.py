@@ -1,0 +1,529 @@
+"""The main window: open-order box, filter bar, order table, order tabs and status bar.
+
+The window never speaks HTTP. It drives an ``OrderTableModel`` (which pages through its own
+source) and asks an injected ``lookup`` coroutine for single orders; every coroutine it starts
+belongs to the ``TaskRunner`` it was given, so closing the window cancels them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, tzinfo
+from functools import partial
+from typing import Final
+
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parcellab_desk import __version__
+from parcellab_desk.api.errors import AmbiguousOrderError, NotFoundError
+from parcellab_desk.api.models import Order
+from parcellab_desk.qt.order_columns import OrderColumn
+from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
+from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.services.error_messages import describe_error
+from parcellab_desk.ui.dialog_async import run_dialog
+from parcellab_desk.ui.filter_bar import FilterBar, FilterValues, OpenOrderBox
+from parcellab_desk.ui.order_details import OrderDetails
+
+_log = logging.getLogger(__name__)
+
+OrderLookup = Callable[[str], Awaitable[Order]]
+
+_DEFAULT_WIDTHS: Final = {
+    OrderColumn.ORDER_NUMBER: 110,
+    OrderColumn.EXTERNAL_REFERENCE: 110,
+    OrderColumn.ACCOUNT: 60,
+    OrderColumn.CLIENT_KEY: 120,
+    OrderColumn.ORDER_STATUS: 120,
+    OrderColumn.TRACKINGS: 190,
+    OrderColumn.TAGS: 180,
+    OrderColumn.CREATED: 130,
+    OrderColumn.UPDATED: 130,
+    OrderColumn.CANCELLED: 170,
+}
+
+
+class EmptyState(QWidget):
+    """ "No orders match these filters. [Clear filters]", drawn over the empty table."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.label = QLabel("No orders match these filters.", self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_button = QPushButton("Clear filters", self)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """One profile's workspace. ``closed`` fires once the agent closed the window."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        *,
+        model: OrderTableModel,
+        runner: TaskRunner,
+        lookup: OrderLookup,
+        profile_name: str,
+        host_label: str,
+        profile_key: str = "default",
+        demo: bool = False,
+        time_zone: tzinfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._runner = runner
+        self._lookup = lookup
+        self._profile_key = profile_key
+        self._tz = time_zone
+        self._last_update: datetime | None = None
+        title = f"{profile_name} — parcelLab order console"
+        self.setWindowTitle(f"DEMO · {title}" if demo else title)
+        self.resize(1280, 780)
+
+        self.open_box = OpenOrderBox(self)
+        self.filter_bar = FilterBar(self)
+        self.lookup_message = QLabel(self)
+        self.lookup_message.setObjectName("lookupMessage")
+        self.lookup_message.setStyleSheet("color: #b00020;")
+        self.lookup_message.hide()
+
+        self.table = QTableView(self)
+        self.table.setObjectName("orderTable")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(int(column), width)
+        section, order = model.sort_indicator()
+        header.setSortIndicator(section, order)
+        self.table.setSortingEnabled(True)
+        self.empty_state = EmptyState(self.table.viewport())
+        self.empty_state.hide()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self._on_tabs_tab_close_requested)
+        self.tabs_placeholder = QLabel(
+            "Open an order: type its number above and press Enter,\n"
+            "or double-click a row in the table.",
+            self,
+        )
+        self.tabs_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs_placeholder.setStyleSheet("color: #666;")
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.tabs)
+        right_layout.addWidget(self.tabs_placeholder)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 480])
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.open_box)
+        layout.addWidget(self.lookup_message)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar(profile_name, host_label, demo)
+        self._build_menus()
+        self._update_tabs_placeholder()
+
+        self.open_box.open_requested.connect(self._on_open_box_open_requested)
+        self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
+        self.empty_state.clear_button.clicked.connect(self.filter_bar.clear)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.doubleClicked.connect(self._on_table_activated)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        model.state_changed.connect(self._on_model_changed)
+        model.page_loaded.connect(self._on_model_page_loaded)
+        model.refreshed.connect(self._on_model_page_loaded)
+        model.rowsInserted.connect(self._on_model_changed)
+        model.rowsRemoved.connect(self._on_model_changed)
+        model.modelReset.connect(self._on_model_changed)
+        self._restore_layout()
+        self._on_model_changed()
+        # The agent's first move is almost always "paste a number, Enter".
+        QTimer.singleShot(0, self.open_box.edit.setFocus)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_status_bar(self, profile_name: str, host_label: str, demo: bool) -> None:
+        bar = self.statusBar()
+        profile = f"{profile_name} — {host_label}"
+        self.profile_label = QLabel(f"<b>DEMO</b> · {profile}" if demo else profile, self)
+        self.profile_label.setToolTip("Connection profile and service address")
+        self.rows_label = QLabel(self)
+        self.loading_label = QLabel(self)
+        self.updated_label = QLabel(self)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.retry_button = QPushButton("Retry", self)
+        self.retry_button.setToolTip("Try the failed request again")
+        self.retry_button.clicked.connect(self._on_retry_clicked)
+        bar.addWidget(self.profile_label)
+        bar.addWidget(self.rows_label)
+        bar.addWidget(self.loading_label)
+        bar.addWidget(self.updated_label)
+        bar.addPermanentWidget(self.error_label)
+        bar.addPermanentWidget(self.retry_button)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.quit_action = self._action(
+            file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
+        )
+        edit_menu = bar.addMenu("&Edit")
+        self.copy_number_action = self._action(
+            edit_menu, "Copy order &number", self.copy_order_number, "Ctrl+Shift+C"
+        )
+        self._action(edit_menu, "Copy e&xternal id", self.copy_external_id)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Open order…", self.focus_open_box, "Ctrl+L")
+        self._action(edit_menu, "&Filter…", self.filter_bar.focus_first, "Ctrl+F")
+        self._action(edit_menu, "&Clear filters", self.filter_bar.clear)
+        view_menu = bar.addMenu("&View")
+        self.refresh_action = self._action(
+            view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        if self.refresh_action.shortcut() != QKeySequence("F5"):
+            self.refresh_action.setShortcuts([self.refresh_action.shortcut(), QKeySequence("F5")])
+        order_menu = bar.addMenu("&Order")
+        self._action(order_menu, "&Open selected", self.open_selected)
+        self.close_tab_action = self._action(
+            order_menu, "&Close tab", self.close_current_tab, QKeySequence.StandardKey.Close
+        )
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About", self.show_about)
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def focus_open_box(self) -> None:
+        self.open_box.edit.setFocus()
+        self.open_box.edit.selectAll()
+
+    def refresh(self) -> None:
+        if self.model.state is LoadState.FAILED:
+            self.model.retry()
+        else:
+            self.model.refresh()
+
+    def selected_order(self) -> Order | None:
+        index = self.table.currentIndex()
+        return self.model.order_at(index.row()) if index.isValid() else None
+
+    def open_selected(self) -> None:
+        order = self.selected_order()
+        if order is not None:
+            self.open_order(order)
+
+    def open_order(self, order: Order) -> None:
+        """Show ``order`` in its tab (reusing the tab when it is open already)."""
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, OrderDetails) and _same_order(widget.order, order):
+                widget.show_order(order)
+                self.tabs.setCurrentIndex(i)
+                return
+        details = OrderDetails(order, self._tz, self.tabs)
+        index = self.tabs.addTab(details, f"Order {order.order_number or '?'}")
+        self.tabs.setTabToolTip(index, f"Account {order.account} · {order.external_id}")
+        self.tabs.setCurrentIndex(index)
+        self._update_tabs_placeholder()
+
+    def show_saved_order(self, order: Order) -> None:
+        """After a save or cancel elsewhere: update the row in place and any open tab."""
+        self.model.update_order(order)
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, OrderDetails) and _same_order(widget.order, order):
+                widget.show_order(order)
+
+    def close_current_tab(self) -> None:
+        if self.tabs.count():
+            self._on_tabs_tab_close_requested(self.tabs.currentIndex())
+
+    def copy_order_number(self) -> None:
+        order = self._current_order()
+        if order is not None and order.order_number:
+            self._copy(order.order_number, "order number")
+
+    def copy_external_id(self) -> None:
+        order = self._current_order()
+        if order is not None and order.external_id:
+            self._copy(order.external_id, "external id")
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        QMessageBox.about(
+            self,
+            "About parcelLab order console",
+            f"<b>parcelLab order console</b> {__version__}<br>"
+            f"Qt {qVersion()} · PySide6 {pyside_version}<br>"
+            f"Connected to {self.profile_label.text()}",
+        )
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_open_box_open_requested(self, text: str) -> None:
+        self._runner.start(("lookup", id(self)), self._look_up(text))
+
+    async def _look_up(self, text: str) -> None:
+        self.lookup_message.hide()
+        self.statusBar().showMessage(f"Looking up {text}…")
+        try:
+            order = await self._lookup(text)
+        except AmbiguousOrderError as exc:
+            self.statusBar().clearMessage()
+            chosen = await self._choose_order(text, exc.candidates)
+            if chosen is not None:
+                self.open_order(chosen)
+            return
+        except NotFoundError:
+            self._show_lookup_message(f"No order {text!r} was found (order number or external id).")
+            return
+        except Exception as exc:  # every failure becomes a sentence the agent can act on
+            _log.warning("Lookup of an order failed: %s", type(exc).__name__)
+            self._show_lookup_message(f"Could not look up {text!r}: {describe_error(exc)}")
+            return
+        self.statusBar().showMessage(f"Opened order {order.order_number}", 4000)
+        self.open_order(order)
+
+    async def _choose_order(self, text: str, candidates: Sequence[Order]) -> Order | None:
+        if not candidates:
+            self._show_lookup_message(f"Several orders have the number {text!r}.")
+            return None
+        labels = [
+            f"Account {o.account} · {o.client_key or 'no client key'} · "
+            f"{o.order_status or 'no status'}"
+            for o in candidates
+        ]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Choose the order")
+        dialog.setLabelText(f"Orders in several accounts have the number {text!r}. Open which?")
+        dialog.setComboBoxItems(labels)
+        dialog.setComboBoxEditable(False)
+        if await run_dialog(dialog) != QInputDialog.DialogCode.Accepted:
+            return None
+        return candidates[labels.index(dialog.textValue())]
+
+    def _show_lookup_message(self, text: str) -> None:
+        self.statusBar().clearMessage()
+        self.lookup_message.setText(text)
+        self.lookup_message.show()
+
+    def _on_filter_bar_filters_changed(self, values: FilterValues) -> None:
+        self.model.set_query(
+            self.model.query.with_filters(
+                accounts=values.accounts,
+                order_number=values.order_number,
+                external_reference=values.external_reference,
+            )
+        )
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        order = self.model.order_at(index.row())
+        if order is not None:
+            self.open_order(order)
+        elif self.model.state is LoadState.FAILED:
+            self.model.retry()
+
+    def _on_table_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        order = self.model.order_at(index.row()) if index.isValid() else None
+        if order is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.open_order(order))
+        menu.addSeparator()
+        if order.order_number:
+            number = order.order_number
+            menu.addAction("Copy order number", lambda: self._copy(number, "order number"))
+        if order.external_id:
+            ext = order.external_id
+            menu.addAction("Copy external id", lambda: self._copy(ext, "external id"))
+        numbers = [t.tracking_number for t in order.trackings if t.tracking_number]
+        if len(numbers) == 1:
+            menu.addAction(
+                "Copy tracking number", lambda: self._copy(numbers[0], "tracking number")
+            )
+        elif numbers:
+            sub = menu.addMenu("Copy tracking number")
+            for number in numbers:
+                sub.addAction(number, partial(self._copy, number, "tracking number"))
+        menu.addSeparator()
+        menu.addAction("Refresh row", lambda: self._refresh_row(order))
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _refresh_row(self, order: Order) -> None:
+        if order.external_id:
+            self._runner.start(("refresh-row", order.external_id), self._reload_order(order))
+
+    async def _reload_order(self, order: Order) -> None:
+        try:
+            fresh = await self._lookup(order.external_id or "")
+        except Exception as exc:  # shown, never raised into Qt
+            self.statusBar().showMessage(f"Could not refresh the row: {describe_error(exc)}", 8000)
+            return
+        self.show_saved_order(fresh)
+        self.statusBar().showMessage(f"Order {fresh.order_number} refreshed", 4000)
+
+    def _on_retry_clicked(self) -> None:
+        if not self.model.retry():
+            self.model.reload()
+
+    def _on_model_page_loaded(self, _count: int) -> None:
+        self._last_update = datetime.now().astimezone()
+        self._on_model_changed()
+
+    def _on_model_changed(self, *_args: object) -> None:
+        model = self.model
+        count = model.loaded_count
+        self.rows_label.setText(f"{count:,} order{'s' if count != 1 else ''} loaded")
+        loading = model.state is LoadState.LOADING
+        self.loading_label.setText("Loading…" if loading else "")
+        if self._last_update is not None:
+            self.updated_label.setText(f"updated {self._last_update:%H:%M}")
+        failed = model.state is LoadState.FAILED
+        if failed and model.error is not None:
+            self.error_label.setText(f"1 error: {describe_error(model.error)}")
+        self.error_label.setVisible(failed)
+        self.retry_button.setVisible(failed)
+        self.table.clearSpans()
+        status_row = model.loaded_count
+        if model.is_status_row(status_row):
+            self.table.setSpan(status_row, 0, 1, model.columnCount())
+        self.empty_state.setVisible(model.is_empty)
+        self._place_empty_state()
+
+    def _on_tabs_tab_close_requested(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if widget is not None:
+            widget.deleteLater()
+        self._update_tabs_placeholder()
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _current_order(self) -> Order | None:
+        widget = self.tabs.currentWidget()
+        tab_focused = self.tabs.hasFocus() or (widget is not None and widget.hasFocus())
+        if tab_focused and isinstance(widget, OrderDetails):
+            return widget.order
+        return self.selected_order() or (widget.order if isinstance(widget, OrderDetails) else None)
+
+    def _copy(self, text: str, what: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(f"Copied {what} {text}", 3000)
+
+    def _update_tabs_placeholder(self) -> None:
+        has_tabs = self.tabs.count() > 0
+        self.tabs.setVisible(has_tabs)
+        self.tabs_placeholder.setVisible(not has_tabs)
+
+    def _place_empty_state(self) -> None:
+        self.empty_state.setGeometry(self.table.viewport().rect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_empty_state()
+
+    # --- layout memory (per profile) --------------------------------------------------------
+
+    def _settings_group(self) -> str:
+        return f"profiles/{self._profile_key}/main_window"
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(self._settings_group())
+        for key, restore in (
+            ("geometry", self.restoreGeometry),
+            ("splitter", self.splitter.restoreState),
+            ("header", self.table.horizontalHeader().restoreState),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        settings.endGroup()
+        # The server's ordering wins over a remembered header indicator.
+        section, order = self.model.sort_indicator()
+        self.table.horizontalHeader().setSortIndicator(section, order)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(self._settings_group())
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("header", self.table.horizontalHeader().saveState())
+        settings.endGroup()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self._runner.cancel(("lookup", id(self)))
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+def _same_order(a: Order, b: Order) -> bool:
+    if a.external_id and b.external_id:
+        return a.external_id == b.external_id
+    return (a.account, a.order_number) == (b.account, b.order_number)
