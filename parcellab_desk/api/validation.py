@@ -77,10 +77,16 @@ def parse_datetime(value: str) -> datetime:
     if not isinstance(value, str) or "T" not in value.upper():
         raise ValueError(f"not an ISO 8601 datetime: {value!r}")
     parsed = datetime.fromisoformat(value)
-    if parsed.tzinfo is None:
-        from datetime import UTC
+    from datetime import UTC
 
+    if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        # An instant that has no UTC form (year 1 east of Greenwich, 9999 west of it) is
+        # not a datetime anyone can store.
+        parsed.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"not representable in UTC: {value!r}") from None
     return parsed
 
 

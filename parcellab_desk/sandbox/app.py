@@ -184,7 +184,10 @@ async def _order_lookup(request: Request) -> Response:
 
 
 async def _openapi(request: Request) -> Response:
-    return JSONResponse(build_openapi(str(request.base_url).rstrip("/")))
+    settings = _context(request).settings
+    return JSONResponse(
+        build_openapi(str(request.base_url).rstrip("/"), put_echo=settings.put_echo)
+    )
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:

@@ -75,7 +75,8 @@ def utc_now() -> datetime:
 
 def format_ts(moment: datetime) -> str:
     """The one text form of an instant the sandbox stores and serves."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat pads the year to four digits; strftime("%Y") does not on every platform
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def blank_order_fields() -> dict[str, Any]:
