@@ -182,8 +182,13 @@ class ParcelLabClient:
         policy = self.retry
         if not policy.retries_method(method):
             return await self._send_once(method, path, params, body)
+        attempts_made = 0
+
+        def decide(error: Exception) -> bool | float:
+            return policy.decide(error, last_attempt=attempts_made >= policy.attempts)
+
         async for attempt in stamina.retry_context(
-            on=policy.decide,
+            on=decide,
             attempts=policy.attempts,
             timeout=policy.total_timeout,
             wait_initial=policy.wait_initial,
@@ -192,6 +197,7 @@ class ParcelLabClient:
             wait_exp_base=policy.wait_exp_base,
         ):
             with attempt:
+                attempts_made = attempt.num
                 return await self._send_once(method, path, params, body)
         raise AssertionError("unreachable: stamina re-raises the last error")  # pragma: no cover
 

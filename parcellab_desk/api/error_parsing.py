@@ -75,9 +75,7 @@ def _from_json(data: Any) -> list[FieldError]:
     return _flatten(data, None, "error")
 
 
-def _wrapped_item(item: Any) -> FieldError:
-    if not isinstance(item, Mapping):
-        return FieldError(None, "error", str(item))
+def _wrapped_item(item: Mapping[str, Any]) -> FieldError:
     attr = item.get("attr")
     code = item.get("code")
     return FieldError(

@@ -49,14 +49,16 @@ class RetryPolicy:
     def retries_method(self, method: str) -> bool:
         return self.attempts > 1 and method.upper() in self.methods
 
-    def decide(self, error: Exception) -> bool | float:
-        """stamina's hook: False (give up), True (computed backoff) or seconds to wait."""
+    def decide(self, error: Exception, *, last_attempt: bool = False) -> bool | float:
+        """stamina's hook: False (give up), True (computed backoff) or seconds to wait.
+
+        stamina asks after the last attempt too; ``on_retry`` is not told about that one."""
         if not isinstance(error, ParcelLabError):
             return False
         wait = retry_wait(error, self)
         if wait is False:
             return False
-        if self.on_retry is not None:
+        if self.on_retry is not None and not last_attempt:
             self.on_retry(error, None if wait is True else float(wait))
         return wait
 

@@ -110,7 +110,7 @@ async def test_an_ambiguous_number_comes_with_its_candidates(
         await client.create_order({"account": account, "order_number": number})
     with pytest.raises(AmbiguousOrderError) as caught:
         await client.get_order(number)
-    assert sorted(o.account for o in caught.value.candidates) == sorted(sandbox.accounts[:2])
+    assert sorted(o.account or 0 for o in caught.value.candidates) == sorted(sandbox.accounts[:2])
     assert {o.order_number for o in caught.value.candidates} == {number}
     assert caught.value.status_code == 400
 
@@ -285,3 +285,20 @@ async def test_authentication_and_permission_errors(
             await client.create_order(
                 {"account": sandbox.other_account, "order_number": unique_order_number()}
             )
+
+
+async def test_external_reference_filter_and_unknown_ordering(
+    client: ParcelLabClient, sandbox: EmbeddedSandbox, unique_order_number: Numbers
+) -> None:
+    reference = unique_order_number() + "-REF"
+    created = await client.create_order(
+        {
+            "account": sandbox.accounts[0],
+            "order_number": unique_order_number(),
+            "external_reference": reference,
+        }
+    )
+    page = await client.list_orders(external_reference=reference)
+    assert page.orders == [created]
+    with pytest.raises(ValueError, match="cannot sort orders by 'colour'"):
+        await client.list_orders(ordering="-colour")

@@ -111,3 +111,10 @@ def test_parse_retry_after(header: str | None, seconds: float | None) -> None:
 
 def test_parse_retry_after_defaults_to_the_current_time() -> None:
     assert parse_retry_after("Wed, 01 May 2024 10:00:30 GMT") == 0.0  # long past
+
+
+def test_the_last_attempt_is_not_reported_as_a_retry() -> None:
+    seen: list[float | None] = []
+    policy = RetryPolicy(on_retry=lambda error, wait: seen.append(wait))
+    assert policy.decide(ConnectionFailedError("x", method="GET"), last_attempt=True) is True
+    assert seen == []
