@@ -84,7 +84,7 @@ def test_success_answers_conform_to_the_document(
     headers = {"Authorization": f"Bearer {running.demo_token}"}
     page = httpx.get(f"{running.base_url}{ORDERS}?page_size=5", headers=headers).json()
     existing = page["results"][0]
-    tracking = {"courier": "dhl-germany", "tracking_number": "00340434161094042557"}
+    tracking: dict[str, Any] = {"courier": "dhl-germany", "tracking_number": "00340434161094042557"}
     cases = [
         document[ORDERS]["GET"].Case(query={"page_size": 5}),
         document[LOOKUP]["GET"].Case(path_parameters={"unique_id": existing["external_id"]}),
