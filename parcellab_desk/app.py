@@ -27,7 +27,8 @@ from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
 from parcellab_desk.app_args import DISPLAY_NAME
-from parcellab_desk.qt.order_pages import OrderPageLike, OrderQuery
+from parcellab_desk.qt.client_pages import ClientPageSource
+from parcellab_desk.qt.order_pages import OrderQuery
 from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
@@ -43,24 +44,6 @@ ORGANIZATION = "parcelLab"
 APPLICATION = "parcellab_desk"
 
 DEMO_DB_NAME = "demo-sandbox.sqlite3"
-
-
-class ClientPageSource:
-    """The order table's page source over the API client."""
-
-    def __init__(self, client: ParcelLabClient, page_size: int | None = None) -> None:
-        self._client = client
-        self._page_size = page_size
-
-    async def first_page(self, query: OrderQuery) -> OrderPageLike:
-        return await self._client.list_orders(
-            accounts=query.accounts,
-            order_number=query.order_number,
-            external_reference=query.external_reference,
-            ordering=query.ordering,
-            descending=query.descending,
-            page_size=self._page_size,
-        )
 
 
 @dataclass

@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import pytest
+import pytestqt.plugin
 import qasync
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +31,20 @@ class _TestLoop(qasync.QEventLoop):  # type: ignore[misc]
     fires one after the loop is gone the process can crash at teardown.
     """
 
+    def run_forever(self) -> None:
+        try:
+            super().run_forever()
+        finally:
+            # qasync's run_until_complete processes Qt events once more after run_forever
+            # returns; a request resuming there must still see its loop as running.
+            asyncio.events._set_running_loop(self)
+
+    def run_until_complete(self, future: Any) -> Any:
+        try:
+            return super().run_until_complete(future)
+        finally:
+            asyncio.events._set_running_loop(None)
+
     def close(self) -> None:
         timer = self._timer
         callbacks: dict[int, Any] = timer._SimpleTimer__callbacks
@@ -39,10 +54,39 @@ class _TestLoop(qasync.QEventLoop):  # type: ignore[misc]
         super().close()
 
 
+_current_loop: _TestLoop | None = None
+
+
 def _qasync_loop() -> asyncio.AbstractEventLoop:
+    global _current_loop
     app = QApplication.instance() or QApplication([])
-    loop: asyncio.AbstractEventLoop = _TestLoop(app)
+    loop = _TestLoop(app)
+    _current_loop = loop
     return loop
+
+
+def _process_events_inside_the_loop() -> None:
+    """pytest-qt processes Qt events between a test's phases (after async fixtures ran,
+    before the test body runs). A request still in flight then resumes from a qasync
+    callback while asyncio sees no running loop, and httpx/anyio fail with "no running event
+    loop". The console itself never processes events outside its loop; tests shouldn't either.
+    """
+    app = QApplication.instance()
+    if app is None:
+        return
+    loop = _current_loop
+    if loop is None or loop.is_closed() or loop.is_running():
+        app.processEvents()
+        return
+    asyncio.events._set_running_loop(loop)
+    try:
+        app.processEvents()
+    finally:
+        asyncio.events._set_running_loop(None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    pytestqt.plugin._process_events = _process_events_inside_the_loop
 
 
 def pytest_asyncio_loop_factories(

@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
     """One profile's workspace. ``closed`` fires once the agent closed the window."""
 
     closed = Signal()
+    order_opened = Signal(object)  # the Order now shown in a tab
+    lookup_failed = Signal(str)  # what the agent was told under the open-order box
 
     def __init__(
         self,
@@ -281,12 +283,14 @@ class MainWindow(QMainWindow):
             if isinstance(widget, OrderDetails) and _same_order(widget.order, order):
                 widget.show_order(order)
                 self.tabs.setCurrentIndex(i)
+                self.order_opened.emit(order)
                 return
         details = OrderDetails(order, self._tz, self.tabs)
         index = self.tabs.addTab(details, f"Order {order.order_number or '?'}")
         self.tabs.setTabToolTip(index, f"Account {order.account} · {order.external_id}")
         self.tabs.setCurrentIndex(index)
         self._update_tabs_placeholder()
+        self.order_opened.emit(order)
 
     def show_saved_order(self, order: Order) -> None:
         """After a save or cancel elsewhere: update the row in place and any open tab."""
@@ -370,6 +374,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.lookup_message.setText(text)
         self.lookup_message.show()
+        self.lookup_failed.emit(text)
 
     def _on_filter_bar_filters_changed(self, values: FilterValues) -> None:
         self.model.set_query(

@@ -1,0 +1,200 @@
+"""The real main window against the sandbox over loopback: scroll, filter, sort, look up, and
+recover from a failed page."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from parcellab_desk.api.auth import BearerAuth
+from parcellab_desk.api.client import ParcelLabClient
+from parcellab_desk.api.models import Order
+from parcellab_desk.api.retry import RetryPolicy
+from parcellab_desk.qt.client_pages import ClientPageSource
+from parcellab_desk.qt.order_columns import OrderColumn
+from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
+from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.ui.main_window import MainWindow
+from parcellab_desk.ui.order_details import OrderDetails
+
+PAGE = 25
+
+
+@dataclass
+class Console:
+    window: MainWindow
+    model: OrderTableModel
+    client: ParcelLabClient
+    sandbox: EmbeddedSandbox
+
+
+async def next_emission(signal: SignalInstance) -> tuple[object, ...]:
+    """The arguments of the signal's next emission (no nested Qt loop: see platform notes)."""
+    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
+
+    def on_emit(*args: object) -> None:
+        if not future.done():
+            future.set_result(args)
+
+    signal.connect(on_emit)
+    try:
+        return await asyncio.wait_for(future, 10.0)
+    finally:
+        signal.disconnect(on_emit)
+
+
+async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
+    while not condition():
+        await next_emission(signal)
+
+
+@pytest.fixture
+async def console(qtbot: QtBot, sandbox: EmbeddedSandbox) -> AsyncIterator[Console]:
+    runner = TaskRunner()
+    # One attempt: a failed page must reach the screen at once, not after backoff.
+    client = ParcelLabClient(
+        sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
+    )
+    model = OrderTableModel(ClientPageSource(client, page_size=PAGE), runner)
+
+    async def lookup(text: str) -> Order:
+        return await client.get_order(text)
+
+    window = MainWindow(
+        model=model,
+        runner=runner,
+        lookup=lookup,
+        profile_name="Demo",
+        host_label=sandbox.base_url,
+        profile_key="e2e",
+        demo=True,
+    )
+    model.setParent(window)
+    qtbot.addWidget(window)
+    window.show()
+    await until(lambda: model.loaded_count > 0, model.page_loaded)
+    yield Console(window, model, client, sandbox)
+    window.close()
+    await runner.aclose()
+    await client.aclose()
+
+
+async def test_first_page_shows_with_demo_marking(console: Console) -> None:
+    window = console.window
+    assert console.model.loaded_count == PAGE
+    assert window.windowTitle().startswith("DEMO")
+    assert "DEMO" in window.profile_label.text()
+    assert window.rows_label.text() == f"{PAGE} orders loaded"
+    assert window.updated_label.text().startswith("updated ")
+    assert not window.retry_button.isVisible()
+
+
+async def test_scrolling_to_the_bottom_loads_the_next_page(console: Console) -> None:
+    model, table = console.model, console.window.table
+    table.scrollToBottom()
+    await until(lambda: model.loaded_count >= 2 * PAGE, model.page_loaded)
+    ids = [model.order_at(row).external_id for row in range(model.loaded_count)]  # type: ignore[union-attr]
+    assert len(ids) == len(set(ids))
+
+
+async def test_filter_by_order_number_shows_that_order(console: Console) -> None:
+    model, window = console.model, console.window
+    wanted = model.order_at(3)
+    assert wanted is not None
+    assert wanted.order_number
+    window.filter_bar.order_number.setText(wanted.order_number)
+    window.filter_bar.apply_now()
+    await until(lambda: model.state is LoadState.COMPLETE, model.state_changed)
+    shown = [model.order_at(row) for row in range(model.loaded_count)]
+    assert shown
+    assert all(o is not None and o.order_number == wanted.order_number for o in shown)
+
+
+async def test_filter_with_no_match_shows_the_empty_state(console: Console) -> None:
+    model, window = console.model, console.window
+    window.filter_bar.order_number.setText("no-such-order-anywhere")
+    window.filter_bar.apply_now()
+    await until(lambda: model.is_empty, model.state_changed)
+    assert window.empty_state.isVisible()
+    assert "No orders match" in window.empty_state.label.text()
+    window.empty_state.clear_button.click()
+    await until(lambda: model.loaded_count > 0, model.page_loaded)
+    assert not window.empty_state.isVisible()
+
+
+async def test_clicking_a_header_sorts_on_the_server(console: Console) -> None:
+    model, window = console.model, console.window
+    window.table.horizontalHeader().setSortIndicator(
+        int(OrderColumn.ORDER_NUMBER), Qt.SortOrder.AscendingOrder
+    )
+    await until(
+        lambda: model.query.ordering_param == "order_number" and model.loaded_count > 0,
+        model.page_loaded,
+    )
+    numbers = [model.order_at(r).order_number or "" for r in range(model.loaded_count)]  # type: ignore[union-attr]
+    assert numbers == sorted(numbers)
+    # The server sorted the whole listing, not just the rows on screen.
+    async with httpx.AsyncClient() as http:
+        body = (
+            await http.get(
+                f"{console.sandbox.base_url}/v4/track/orders/",
+                params={"ordering": "order_number", "page_size": PAGE},
+                headers={"Authorization": f"Bearer {console.sandbox.demo_token}"},
+            )
+        ).json()
+    assert numbers == [o["order_number"] for o in body["results"]]
+
+
+async def test_open_order_box_looks_up_and_opens_a_tab(console: Console, qtbot: QtBot) -> None:
+    window = console.window
+    wanted = console.model.order_at(5)
+    assert wanted is not None
+    assert wanted.external_id
+    window.open_box.edit.setText(wanted.external_id)
+    QTest.keyClick(window.open_box.edit, Qt.Key.Key_Return)
+    (opened,) = await next_emission(window.order_opened)
+    assert isinstance(opened, Order)
+    assert opened.external_id == wanted.external_id
+    assert window.tabs.count() == 1
+    details = window.tabs.currentWidget()
+    assert isinstance(details, OrderDetails)
+    assert details.order.external_id == wanted.external_id
+    assert f"Order {wanted.order_number}" == window.tabs.tabText(0)
+
+
+async def test_unknown_order_says_so_under_the_box(console: Console, qtbot: QtBot) -> None:
+    window = console.window
+    window.open_box.edit.setText("does-not-exist-42")
+    QTest.keyClick(window.open_box.edit, Qt.Key.Key_Return)
+    (message,) = await next_emission(window.lookup_failed)
+    assert "does-not-exist-42" in str(message)
+    assert window.lookup_message.isVisible()
+    assert window.lookup_message.text() == message
+    assert window.tabs.count() == 0
+
+
+async def test_failed_page_shows_error_and_retry_recovers(console: Console) -> None:
+    model, window = console.model, console.window
+    console.sandbox.faults.fail_next(1, status=503, method="GET")
+    window.refresh_action.trigger()
+    await until(lambda: model.state is LoadState.FAILED, model.state_changed)
+    assert window.retry_button.isVisible()
+    assert window.error_label.isVisible()
+    assert "error" in window.error_label.text().lower()
+    status_row = model.loaded_count
+    assert model.is_status_row(status_row)
+    assert window.table.columnSpan(status_row, 0) == model.columnCount()
+    window.retry_button.click()
+    await until(
+        lambda: model.state is not LoadState.FAILED and not model.is_loading, model.state_changed
+    )
+    assert not window.retry_button.isVisible()
+    assert model.loaded_count >= PAGE
