@@ -111,8 +111,15 @@ def test_a_body_that_is_not_an_object_is_invalid(api: httpx.Client, body: bytes)
 
 
 def test_wrong_types_are_invalid_not_500(api: httpx.Client) -> None:
-    response = api.put(ORDERS, json={"account": "1001", "order_number": 7, "tags": "a:b",
-                                     "mutations": {"type": "cancel_order"}})  # fmt: skip
+    response = api.put(
+        ORDERS,
+        json={
+            "account": "1001",
+            "order_number": 7,
+            "tags": "a:b",
+            "mutations": {"type": "cancel_order"},
+        },
+    )
     assert response.status_code == 400
     assert set(errors_of(response)) == {
         ("invalid", "account"),

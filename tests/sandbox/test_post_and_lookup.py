@@ -17,11 +17,18 @@ def test_post_creates_and_answers_the_order(
     api: httpx.Client, unique_order_number: Callable[[], str]
 ) -> None:
     number = unique_order_number()
-    response = api.post(ORDERS, json={
-        "account": ACCOUNT, "order_number": number, "external_reference": f"REF-{number}",
-        "recipient_email": "anna@example.com", "destination_country_iso3": "DEU",
-        "language_iso2": "de", "external_id": "0b7e4c55-1d2f-4a8e-9c3b-5d6e7f809a1b",
-    })  # fmt: skip
+    response = api.post(
+        ORDERS,
+        json={
+            "account": ACCOUNT,
+            "order_number": number,
+            "external_reference": f"REF-{number}",
+            "recipient_email": "anna@example.com",
+            "destination_country_iso3": "DEU",
+            "language_iso2": "de",
+            "external_id": "0b7e4c55-1d2f-4a8e-9c3b-5d6e7f809a1b",
+        },
+    )
     assert response.status_code == 201
     order = response.json()
     assert order["order_number"] == number

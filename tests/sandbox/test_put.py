@@ -16,8 +16,16 @@ def test_put_creates_then_updates_only_the_fields_sent(
     api: httpx.Client, unique_order_number: Callable[[], str]
 ) -> None:
     number = unique_order_number()
-    created = put(api, {"account": ACCOUNT, "order_number": number, "order_status": "Processing",
-                        "tags": ["channel:webshop"], "client_key": "brand-a.de"})  # fmt: skip
+    created = put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "order_status": "Processing",
+            "tags": ["channel:webshop"],
+            "client_key": "brand-a.de",
+        },
+    )
     assert created.status_code == 200
     assert created.content == b""
     before = by_number(api, ACCOUNT, number)
@@ -46,10 +54,13 @@ def test_repeating_a_put_changes_nothing_more(
         "order_number": number,
         "timezone": "Europe/Berlin",
         "mutations": [
-            {"type": "add_tracking", "tracking": {"courier": "dhl-germany", "tracking_number": f"{number}-1"}},
+            {
+                "type": "add_tracking",
+                "tracking": {"courier": "dhl-germany", "tracking_number": f"{number}-1"},
+            },
             {"type": "cancel_order", "cancelled_reason": "payment"},
         ],
-    }  # fmt: skip
+    }
     assert put(api, body).status_code == 200
     first = by_number(api, ACCOUNT, number)
     for _ in range(3):
@@ -102,19 +113,22 @@ def test_put_without_identification_names_the_missing_fields(api: httpx.Client) 
 
 
 def test_every_invalid_field_is_reported_with_its_path(api: httpx.Client) -> None:
-    response = put(api, {
-        "account": ACCOUNT,
-        "order_number": "x" * 256,
-        "cancelled_reason": "bored",
-        "tags": ["ok:yes", " ", 7],
-        "timezone": "Mars/Olympus",
-        "has_multiple_shipments": "yes",
-        "mutations": [
-            {"type": "add_tracking", "tracking": {"courier": "", "tracking_number": "1"}},
-            {"type": "explode"},
-            {"type": "cancel_tracking", "courier": "ups"},
-        ],
-    })  # fmt: skip
+    response = put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": "x" * 256,
+            "cancelled_reason": "bored",
+            "tags": ["ok:yes", " ", 7],
+            "timezone": "Mars/Olympus",
+            "has_multiple_shipments": "yes",
+            "mutations": [
+                {"type": "add_tracking", "tracking": {"courier": "", "tracking_number": "1"}},
+                {"type": "explode"},
+                {"type": "cancel_tracking", "courier": "ups"},
+            ],
+        },
+    )
     assert response.status_code == 400
     assert set(errors_of(response)) == {
         ("max_length", "order_number"),
@@ -136,16 +150,26 @@ def test_a_failing_mutation_writes_nothing_at_all(
     number = unique_order_number()
     put(api, {"account": ACCOUNT, "order_number": number, "order_status": "Processing"})
     before = by_number(api, ACCOUNT, number)
-    response = put(api, {
-        "account": ACCOUNT,
-        "order_number": number,
-        "order_status": "Shipped",
-        "mutations": [
-            {"type": "add_tracking", "tracking": {"courier": "ups", "tracking_number": f"{number}-A"}},
-            {"type": "cancel_tracking", "courier": "ups", "tracking_number": "not-on-this-order",
-             "cancelled_reason": "other"},
-        ],
-    })  # fmt: skip
+    response = put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "order_status": "Shipped",
+            "mutations": [
+                {
+                    "type": "add_tracking",
+                    "tracking": {"courier": "ups", "tracking_number": f"{number}-A"},
+                },
+                {
+                    "type": "cancel_tracking",
+                    "courier": "ups",
+                    "tracking_number": "not-on-this-order",
+                    "cancelled_reason": "other",
+                },
+            ],
+        },
+    )
     assert response.status_code == 400
     assert errors_of(response) == [("invalid", "mutations.1.tracking_number")]
     assert by_number(api, ACCOUNT, number) == before
@@ -156,10 +180,22 @@ def test_a_rejected_create_leaves_no_order_behind(
 ) -> None:
     owner, number = unique_order_number(), unique_order_number()
     tracking = {"courier": "gls", "tracking_number": f"{owner}-T"}
-    put(api, {"account": ACCOUNT, "order_number": owner,
-              "mutations": [{"type": "add_tracking", "tracking": tracking}]})  # fmt: skip
-    response = put(api, {"account": ACCOUNT, "order_number": number,
-                         "mutations": [{"type": "add_tracking", "tracking": tracking}]})  # fmt: skip
+    put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": owner,
+            "mutations": [{"type": "add_tracking", "tracking": tracking}],
+        },
+    )
+    response = put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "mutations": [{"type": "add_tracking", "tracking": tracking}],
+        },
+    )
     assert response.status_code == 400
     assert errors_of(response) == [("unique", "mutations.0.tracking.tracking_number")]
     listed = api.get(ORDERS, params={"order_number": number}).json()["results"]
@@ -171,8 +207,11 @@ def test_the_same_tracking_number_is_fine_in_another_account(
 ) -> None:
     tracking = {"courier": "gls", "tracking_number": unique_order_number()}
     for account in (1001, 1002):
-        body = {"account": account, "order_number": unique_order_number(),
-                "mutations": [{"type": "add_tracking", "tracking": tracking}]}  # fmt: skip
+        body = {
+            "account": account,
+            "order_number": unique_order_number(),
+            "mutations": [{"type": "add_tracking", "tracking": tracking}],
+        }
         assert put(api, body).status_code == 200
 
 
@@ -181,11 +220,36 @@ def test_add_tracking_again_updates_that_tracking(
 ) -> None:
     number = unique_order_number()
     key = {"courier": "dpd-de", "tracking_number": f"{number}-1"}
-    put(api, {"account": ACCOUNT, "order_number": number, "mutations": [
-        {"type": "add_tracking", "tracking": {**key, "recipient_postal_code": "10115", "tags": ["a:b"]}}]})  # fmt: skip
-    put(api, {"account": ACCOUNT, "order_number": number, "mutations": [
-        {"type": "add_tracking", "tracking": {**key, "recipient_postal_code": "80331",
-                                              "announced_send_date": "2026-01-02"}}]})  # fmt: skip
+    put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "mutations": [
+                {
+                    "type": "add_tracking",
+                    "tracking": {**key, "recipient_postal_code": "10115", "tags": ["a:b"]},
+                }
+            ],
+        },
+    )
+    put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "mutations": [
+                {
+                    "type": "add_tracking",
+                    "tracking": {
+                        **key,
+                        "recipient_postal_code": "80331",
+                        "announced_send_date": "2026-01-02",
+                    },
+                }
+            ],
+        },
+    )
     (tracking,) = by_number(api, ACCOUNT, number)["trackings"]
     assert tracking["recipient_postal_code"] == "80331"
     assert tracking["announced_send_date"] == "2026-01-02"
@@ -199,8 +263,14 @@ def test_cancel_tracking_fills_the_date_and_twice_changes_nothing(
 ) -> None:
     number = unique_order_number()
     key = {"courier": "ups", "tracking_number": f"{number}-1"}
-    put(api, {"account": ACCOUNT, "order_number": number,
-              "mutations": [{"type": "add_tracking", "tracking": key}]})  # fmt: skip
+    put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "mutations": [{"type": "add_tracking", "tracking": key}],
+        },
+    )
     cancel = {"type": "cancel_tracking", **key, "cancelled_reason": "inventory"}
     assert (
         put(api, {"account": ACCOUNT, "order_number": number, "mutations": [cancel]}).status_code
@@ -222,10 +292,20 @@ def test_cancel_order_sets_status_and_keeps_a_given_date(
     api: httpx.Client, unique_order_number: Callable[[], str]
 ) -> None:
     number = unique_order_number()
-    mutation = {"type": "cancel_order", "cancelled_reason": "customer",
-                "cancelled_date": "2026-03-01T10:00:00+01:00"}  # fmt: skip
-    put(api, {"account": ACCOUNT, "order_number": number, "order_status": "Processing",
-              "mutations": [mutation]})  # fmt: skip
+    mutation = {
+        "type": "cancel_order",
+        "cancelled_reason": "customer",
+        "cancelled_date": "2026-03-01T10:00:00+01:00",
+    }
+    put(
+        api,
+        {
+            "account": ACCOUNT,
+            "order_number": number,
+            "order_status": "Processing",
+            "mutations": [mutation],
+        },
+    )
     order = by_number(api, ACCOUNT, number)
     assert order["order_status"] == "Cancelled"
     assert order["cancelled_reason"] == "customer"
@@ -241,8 +321,11 @@ def test_echo_mode_answers_201_then_200_with_the_order_and_results(
     sandbox.put_echo = True
     number = unique_order_number()
     key = {"courier": "royalmail", "tracking_number": f"{number}-1"}
-    body = {"account": ACCOUNT, "order_number": number,
-            "mutations": [{"type": "add_tracking", "tracking": key}]}  # fmt: skip
+    body = {
+        "account": ACCOUNT,
+        "order_number": number,
+        "mutations": [{"type": "add_tracking", "tracking": key}],
+    }
     created = put(api, body)
     assert created.status_code == 201
     assert created.json()["order_number"] == number
