@@ -60,6 +60,9 @@ _current_loop: _TestLoop | None = None
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     global _current_loop
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    # As in the console: closing a dialog must never end the application under a test.
+    app.setQuitOnLastWindowClosed(False)
     loop = _TestLoop(app)
     _current_loop = loop
     return loop

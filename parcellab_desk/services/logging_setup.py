@@ -95,4 +95,7 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO, console: bool
     root.setLevel(level)
     # httpx logs every request URL at INFO; useful, and it never logs headers.
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # qasync logs every executor result at DEBUG ("Setting Future result: ..."): a keyring
+    # read in a worker thread would put the token in the log.
+    logging.getLogger("qasync").setLevel(logging.INFO)
     return path
