@@ -80,8 +80,10 @@ def format_ts(moment: datetime) -> str:
 
 
 def blank_order_fields() -> dict[str, Any]:
-    """Every writable order field at its empty value (``tags`` empty, others null)."""
-    return {f.name: ([] if f.name == "tags" else None) for f in ORDER_WRITABLE}
+    """Every writable order field but ``account`` (a column) at its empty value."""
+    return {
+        f.name: ([] if f.name == "tags" else None) for f in ORDER_WRITABLE if f.name != "account"
+    }
 
 
 def blank_tracking() -> dict[str, Any]:
