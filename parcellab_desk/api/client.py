@@ -117,6 +117,11 @@ class ParcelLabClient:
             transport=transport,
         )
 
+    def set_auth(self, auth: ApiAuth) -> None:
+        """Use ``auth`` from the next request on (the agent signed in again after a 401)."""
+        self.auth = auth
+        self._http.auth = auth
+
     def __repr__(self) -> str:
         return f"ParcelLabClient(base_url={str(self.base_url)!r}, auth={self.auth!r})"
 

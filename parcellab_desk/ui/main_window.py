@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +82,10 @@ class MainWindow(QMainWindow):
     closed = Signal()
     order_opened = Signal(object)  # the Order now shown in a tab
     lookup_failed = Signal(str)  # what the agent was told under the open-order box
+    switch_profile_requested = Signal(str)  # the profile id the agent picked
+    new_profile_requested = Signal()
+    edit_profile_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(
         self,
@@ -170,8 +175,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self._demo = demo
         self._build_status_bar(profile_name, host_label, demo)
         self._build_menus()
+        self._build_profile_button(profile_name)
         self._update_tabs_placeholder()
 
         self.open_box.open_requested.connect(self._on_open_box_open_requested)
@@ -254,6 +261,39 @@ class MainWindow(QMainWindow):
         )
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About", self.show_about)
+
+    def _build_profile_button(self, profile_name: str) -> None:
+        """ "[profile: EU prod v]" at the right of the menu bar: switch, add, edit, sign out."""
+        self.profile_button = QToolButton(self)
+        self.profile_button.setText(f"Profile: {profile_name}")
+        self.profile_button.setToolTip("Switch connection profile")
+        self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.profile_button.setAutoRaise(True)
+        self.profile_menu = QMenu(self.profile_button)
+        self.profile_button.setMenu(self.profile_menu)
+        self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
+        self.set_profiles([], current=None)
+
+    def set_profiles(self, profiles: Sequence[tuple[str, str]], current: str | None) -> None:
+        """Fill the profile menu with ``(id, name)`` pairs; ``current`` is checked."""
+        menu = self.profile_menu
+        menu.clear()
+        for profile_id, name in profiles:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(profile_id == current)
+            if profile_id != current:
+                action.triggered.connect(partial(self._request_switch, profile_id))
+        if profiles:
+            menu.addSeparator()
+        menu.addAction("New profile…", self.new_profile_requested.emit)
+        edit = menu.addAction("Edit this profile…", self.edit_profile_requested.emit)
+        sign_out = menu.addAction("Sign out", self.sign_out_requested.emit)
+        edit.setEnabled(not self._demo)
+        sign_out.setToolTip("Delete this profile's token from the keyring")
+
+    def _request_switch(self, profile_id: str) -> None:
+        self.switch_profile_requested.emit(profile_id)
 
     # --- commands ----------------------------------------------------------------------------
 

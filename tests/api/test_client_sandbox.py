@@ -287,6 +287,18 @@ async def test_authentication_and_permission_errors(
             )
 
 
+async def test_signing_in_again_swaps_the_token_for_later_requests(
+    sandbox: EmbeddedSandbox,
+) -> None:
+    async with ParcelLabClient(sandbox.base_url, BearerAuth("expired-token-expired")) as client:
+        with pytest.raises(AuthenticationError):
+            await client.list_orders(page_size=1)
+        client.set_auth(BearerAuth(sandbox.demo_token))
+        page = await client.list_orders(page_size=1)
+        assert len(page) == 1
+        assert sandbox.demo_token not in repr(client)
+
+
 async def test_external_reference_filter_and_unknown_ordering(
     client: ParcelLabClient, sandbox: EmbeddedSandbox, unique_order_number: Numbers
 ) -> None:

@@ -1,0 +1,365 @@
+"""One running console: which profile it works with, its client, its window, and the flows
+between them (first start, sign-in, a 401 mid-work, switching profiles, quitting).
+
+Everything a run owns hangs off ``Console`` and is closed in ``aclose``; nothing is global.
+The flows show dialogs with ``open()`` and await them (never ``exec()`` in a coroutine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtWidgets import QWidget
+
+from parcellab_desk.api.client import ParcelLabClient
+from parcellab_desk.api.errors import AuthenticationError, ParcelLabError
+from parcellab_desk.api.models import Order
+from parcellab_desk.qt.client_pages import ClientPageSource
+from parcellab_desk.qt.order_pages import OrderQuery
+from parcellab_desk.qt.order_table_model import OrderTableModel
+from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.services.connection import auth_for, check_connection, client_for
+from parcellab_desk.services.credentials import CredentialError, StorageMode
+from parcellab_desk.services.error_messages import describe_error
+from parcellab_desk.services.logging_setup import SECRETS
+from parcellab_desk.services.paths import AppPaths
+from parcellab_desk.services.profiles import Profile, demo_profile
+from parcellab_desk.services.secret import Secret
+from parcellab_desk.services.session import SessionService
+from parcellab_desk.ui.dialog_async import run_dialog
+from parcellab_desk.ui.main_window import MainWindow
+from parcellab_desk.ui.no_keyring_dialog import NoKeyringChoice, NoKeyringDialog
+from parcellab_desk.ui.profile_dialog import ProfileDialog
+from parcellab_desk.ui.sign_in_dialog import SignInDialog
+from parcellab_desk.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
+
+_log = logging.getLogger(__name__)
+
+DEMO_DB_NAME = "demo-sandbox.sqlite3"
+DEMO_PROFILE_ID = "demo"
+
+
+class Outcome(Enum):
+    QUIT = "quit"
+    SWITCH = "switch"
+    NEW_PROFILE = "new profile"
+    EDIT_PROFILE = "edit profile"
+    SIGNED_OUT = "signed out"
+
+
+@dataclass(frozen=True, slots=True)
+class WindowOutcome:
+    """Why a window closed, and for a switch, to which profile."""
+
+    kind: Outcome
+    profile_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    profile: Profile
+    token: Secret
+
+
+class Console:
+    """The flows of one run. ``run()`` returns when the agent quits."""
+
+    def __init__(self, args: argparse.Namespace, paths: AppPaths, session: SessionService) -> None:
+        self.args = args
+        self.paths = paths
+        self.session = session
+        self.runner = TaskRunner(on_error=self._on_task_failed)
+        self.sandbox: EmbeddedSandbox | None = None
+        self.client: ParcelLabClient | None = None
+        self.window: MainWindow | None = None
+        self.connection: Connection | None = None
+        self._reauth_lock = asyncio.Lock()
+
+    # --- the whole run ------------------------------------------------------------------
+
+    async def run(self) -> int:
+        try:
+            connection = await self.first_connection()
+            while connection is not None:
+                outcome = await self.work_in(connection)
+                connection = await self.after(outcome)
+            return 0
+        finally:
+            await self.aclose()
+
+    async def first_connection(self) -> Connection | None:
+        """--demo, the welcome dialog on a first start, or the profile used last time."""
+        if self.args.demo:
+            return await self.start_demo()
+        if self.session.needs_welcome():
+            return await self.welcome()
+        profiles = self.session.profiles
+        profile = profiles.last_used() or profiles.profiles()[0]
+        return await self.connect(profile)
+
+    async def after(self, outcome: WindowOutcome) -> Connection | None:
+        """The next connection after a window closed for ``outcome`` (None: quit). When the
+        agent backs out of a switch or an edit, the console goes back to where it was."""
+        kind = outcome.kind
+        if kind is Outcome.QUIT:
+            return None
+        if kind is Outcome.SIGNED_OUT:
+            return await self.welcome()
+        current = self.connection
+        following: Connection | None = None
+        if kind is Outcome.SWITCH and outcome.profile_id is not None:
+            profile = self.session.profiles.get(outcome.profile_id)
+            if profile is not None:
+                following = await self.connect(profile)
+        elif kind is Outcome.NEW_PROFILE:
+            following = await self.new_profile()
+        elif kind is Outcome.EDIT_PROFILE and current is not None:
+            following = await self.edit_profile(current.profile)
+        return following or current
+
+    # --- getting a profile and a token --------------------------------------------------
+
+    async def welcome(self) -> Connection | None:
+        dialog = WelcomeDialog()
+        await run_dialog(dialog)
+        choice = dialog.choice()
+        if choice is WelcomeChoice.DEMO:
+            connection = await self.start_demo()
+            # Remembered, so the next start goes straight back to the demo.
+            self.session.profiles.save(connection.profile)
+            self.session.profiles.set_last_used(connection.profile.id)
+            return connection
+        if choice is WelcomeChoice.CONNECT:
+            return await self.new_profile()
+        return None
+
+    async def start_demo(self) -> Connection:
+        """Start the embedded sandbox (off the GUI thread: seeding takes a moment)."""
+        if self.sandbox is None:
+            db = self.paths.data / DEMO_DB_NAME
+            if self.args.reset_demo:
+                db.unlink(missing_ok=True)
+            sandbox = EmbeddedSandbox(
+                db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders
+            )
+            await asyncio.to_thread(sandbox.start)
+            self.sandbox = sandbox
+            accounts = ", ".join(str(a) for a in sandbox.accounts)
+            # The demo token opens only this machine's sample data: printing it is the point.
+            print(
+                f"Sandbox running at {sandbox.base_url}\n"
+                f"  demo token: {sandbox.demo_token}\n"
+                f"  accounts:   {accounts}\n"
+                f"  database:   {db}",
+                flush=True,
+            )
+        profile = demo_profile(self.sandbox.base_url).model_copy(update={"id": DEMO_PROFILE_ID})
+        return Connection(profile, Secret(self.sandbox.demo_token))
+
+    async def connect(self, profile: Profile) -> Connection | None:
+        """The profile's stored token, or a sign-in when there is none."""
+        if profile.demo:
+            return await self.start_demo()
+        try:
+            token = await self.session.token_for(profile)
+        except CredentialError as exc:
+            if not await self.offer_memory_only(exc):
+                return None
+            token = None
+        if token is None:
+            return await self.sign_in(profile, reason=f"Sign in to “{profile.name}”.")
+        self.session.profiles.set_last_used(profile.id)
+        return Connection(profile, token)
+
+    async def new_profile(self) -> Connection | None:
+        status = await self.session.credentials.status()
+        dialog = ProfileDialog(
+            tester=check_connection, keyring_usable=status.usable, keyring_message=status.reason
+        )
+        await run_dialog(dialog)
+        if dialog.result() != ProfileDialog.DialogCode.Accepted:
+            return None
+        return await self.store_sign_in(dialog.profile(), dialog.token(), dialog.remember_token())
+
+    async def edit_profile(self, profile: Profile) -> Connection | None:
+        if profile.demo:
+            return None
+        status = await self.session.credentials.status()
+        dialog = ProfileDialog(
+            profile,
+            tester=check_connection,
+            keyring_usable=status.usable,
+            keyring_message=status.reason,
+        )
+        await run_dialog(dialog)
+        if dialog.result() != ProfileDialog.DialogCode.Accepted:
+            return None
+        edited, token = dialog.profile(), dialog.token()
+        if not token.reveal() and self.connection is not None:
+            token = self.connection.token  # an empty field keeps the token
+        return await self.store_sign_in(edited, token, dialog.remember_token())
+
+    async def sign_in(
+        self, profile: Profile, *, reason: str = "", parent: QWidget | None = None
+    ) -> Connection | None:
+        status = await self.session.credentials.status()
+        dialog = SignInDialog(
+            profile,
+            tester=check_connection,
+            keyring_usable=status.usable,
+            reason=reason,
+            parent=parent,
+        )
+        await run_dialog(dialog)
+        if dialog.result() != SignInDialog.DialogCode.Accepted:
+            return None
+        return await self.store_sign_in(profile, dialog.token(), dialog.remember_token())
+
+    async def store_sign_in(
+        self, profile: Profile, token: Secret, remember: bool
+    ) -> Connection | None:
+        """Save the profile and token (keyring, or memory when the agent chooses so)."""
+        while True:
+            try:
+                mode = await self.session.sign_in(profile, token, remember=remember)
+            except CredentialError as exc:
+                if not await self.offer_memory_only(exc):
+                    return None
+                remember = False
+                continue
+            if mode is StorageMode.MEMORY:
+                _log.info("Token for profile %s kept in memory only", profile.id)
+            stored = self.session.current or profile
+            return Connection(stored, token)
+
+    async def offer_memory_only(self, error: CredentialError) -> bool:
+        """The no-keyring dialog: True when the agent keeps tokens in memory this session."""
+        while True:
+            dialog = NoKeyringDialog.for_error(error, self.window)
+            await run_dialog(dialog)
+            choice = dialog.choice()
+            if choice is NoKeyringChoice.MEMORY_ONLY:
+                self.session.credentials.use_memory_only()
+                return True
+            if choice is NoKeyringChoice.CANCEL:
+                return False
+            status = await self.session.credentials.status(probe=True)
+            if status.usable:
+                return True
+
+    async def reauthenticate(self) -> bool:
+        """After a 401 mid-work: ask for a new token, keep every open edit, and let the
+        caller retry. Concurrent 401s share one prompt."""
+        if self.connection is None or self.client is None:
+            return False
+        async with self._reauth_lock:
+            profile = self.connection.profile
+            self.session.token_rejected(profile)
+            connection = await self.sign_in(
+                profile,
+                reason="The server rejected the token (401). Paste a new one to go on; your "
+                "open orders and unsaved edits are kept.",
+                parent=self.window,
+            )
+            if connection is None:
+                return False
+            self.connection = connection
+            SECRETS.add(connection.token.reveal())
+            self.client.set_auth(auth_for(connection.profile, connection.token))
+            return True
+
+    # --- the window -----------------------------------------------------------------------
+
+    async def lookup(self, text: str) -> Order:
+        if self.client is None:
+            raise RuntimeError("not connected")
+        return await self.client.get_order(text)
+
+    def open_window(self, connection: Connection) -> MainWindow:
+        profile = connection.profile
+        SECRETS.add(connection.token.reveal())
+        self.connection = connection
+        self.client = client_for(profile, connection.token)
+        model = OrderTableModel(
+            ClientPageSource(self.client),
+            self.runner,
+            OrderQuery(accounts=profile.default_accounts),
+            describe_error=describe_error,
+        )
+        window = MainWindow(
+            model=model,
+            runner=self.runner,
+            lookup=self.lookup,
+            profile_name=profile.name,
+            host_label=profile.host_label,
+            profile_key="demo" if profile.demo else profile.id,
+            demo=profile.demo,
+        )
+        model.setParent(window)
+        window.set_profiles(
+            [(p.id, p.name) for p in self.session.profiles.profiles()], current=profile.id
+        )
+        model.load_failed.connect(self._on_model_load_failed)
+        self.window = window
+        return window
+
+    async def work_in(self, connection: Connection) -> WindowOutcome:
+        """Show the window for ``connection`` until the agent quits or switches."""
+        window = self.open_window(connection)
+        done: asyncio.Future[WindowOutcome] = asyncio.get_running_loop().create_future()
+
+        def finish(outcome: WindowOutcome) -> None:
+            if not done.done():
+                done.set_result(outcome)
+            window.close()
+
+        window.closed.connect(lambda: finish(WindowOutcome(Outcome.QUIT)))
+        window.switch_profile_requested.connect(
+            lambda pid: finish(WindowOutcome(Outcome.SWITCH, pid))
+        )
+        window.new_profile_requested.connect(lambda: finish(WindowOutcome(Outcome.NEW_PROFILE)))
+        window.edit_profile_requested.connect(lambda: finish(WindowOutcome(Outcome.EDIT_PROFILE)))
+        window.sign_out_requested.connect(lambda: finish(WindowOutcome(Outcome.SIGNED_OUT)))
+        window.show()
+        try:
+            outcome = await done
+        finally:
+            await self.close_window()
+        if outcome.kind is Outcome.SIGNED_OUT and not connection.profile.demo:
+            await self.session.sign_out(connection.profile)
+        return outcome
+
+    async def close_window(self) -> None:
+        self.runner.cancel_all()
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        if self.client is not None:
+            await self.client.aclose()
+            self.client = None
+
+    def _on_model_load_failed(self, error: object) -> None:
+        if isinstance(error, AuthenticationError):
+            self.runner.start("reauthenticate", self._reauthenticate_then_retry())
+
+    async def _reauthenticate_then_retry(self) -> None:
+        if await self.reauthenticate() and self.window is not None:
+            self.window.model.retry()
+
+    def _on_task_failed(self, key: object, error: BaseException) -> None:
+        if isinstance(error, ParcelLabError):
+            _log.warning("Task %r failed: %s", key, describe_error(error))
+        else:
+            _log.error("Task %r failed", key, exc_info=error)
+
+    async def aclose(self) -> None:
+        await self.close_window()
+        await self.runner.aclose()
+        if self.sandbox is not None:
+            await asyncio.to_thread(self.sandbox.stop)
+            self.sandbox = None
