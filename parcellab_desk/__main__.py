@@ -13,6 +13,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from parcellab_desk.app_args import parse_args
 
     args = parse_args(argv)
+    if args.self_test:  # headless: needs no display, so before the display check
+        from parcellab_desk.self_test import run_self_test
+
+        return run_self_test(args)
     reason = missing_display_reason()
     if reason is not None:
         print(reason, file=sys.stderr)

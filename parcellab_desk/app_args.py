@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from parcellab_desk import __version__
 
@@ -26,4 +27,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--sandbox-port", type=int, default=0, help="port of the demo sandbox (0: any free)"
     )
     parser.add_argument("--debug", action="store_true", help="log debug details too")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation headless (Qt, icon, keyring, time zones, sandbox, "
+        "client, main window), print one line and exit 0 (passed) or 1 (failed)",
+    )
+    parser.add_argument(
+        "--self-test-output",
+        type=Path,
+        metavar="FILE",
+        help="also write the self-test's result line to FILE",
+    )
+    args = parser.parse_args(argv)
+    if args.self_test_output is not None and not args.self_test:
+        parser.error("--self-test-output needs --self-test")
+    return args
