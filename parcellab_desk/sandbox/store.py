@@ -286,16 +286,31 @@ class Store:
         if external_reference is not None:
             where.append("external_reference = ?")
             params.append(external_reference)
-        if after is not None:
-            where.append(f"({column}, id) {'<' if descending else '>'} (?, ?)")
-            params.extend(after)
         direction = "DESC" if descending else "ASC"
-        sql = (
-            f"SELECT {_ORDER_COLUMNS}, {column} FROM orders WHERE {' AND '.join(where)} "  # noqa: S608
-            f"ORDER BY {column} {direction}, id {direction} LIMIT ?"
-        )
-        params.append(limit)
-        rows = conn.execute(sql, params).fetchall()
+        beyond = "<" if descending else ">"
+
+        def run(extra: list[str], extra_params: list[Any], order_by: str, n: int) -> list[Any]:
+            sql = (
+                f"SELECT {_ORDER_COLUMNS} FROM orders WHERE {' AND '.join(where + extra)} "  # noqa: S608
+                f"ORDER BY {order_by} LIMIT ?"
+            )
+            return conn.execute(sql, [*params, *extra_params, n]).fetchall()
+
+        if after is None:
+            rows = run([], [], f"{column} {direction}, id {direction}", limit)
+        else:
+            # Two range scans of the (key, id) index instead of one row-value comparison,
+            # which SQLite only narrows by the key: the rest of the tie on the cursor's key,
+            # then the keys beyond it. A long run of equal keys (empty references, orders
+            # updated at the same instant) then costs nothing extra.
+            rows = run([f"{column} = ?", f"id {beyond} ?"], list(after), f"id {direction}", limit)
+            if len(rows) < limit:
+                rows += run(
+                    [f"{column} {beyond} ?"],
+                    [after[0]],
+                    f"{column} {direction}, id {direction}",
+                    limit - len(rows),
+                )
         orders = [self._order(r) for r in rows]
         self.attach_trackings(conn, orders)
         return orders
