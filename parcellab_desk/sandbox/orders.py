@@ -102,7 +102,8 @@ class OrderWriter:
             external_id = body.get("external_id")
             existing: StoredOrder | None
             if external_id is not None:
-                existing = self._store.by_external_id(conn, str(external_id))
+                # validated as a UUID above; stored in its canonical lower-case form
+                existing = self._store.by_external_id(conn, str(uuid.UUID(str(external_id))))
                 if existing is None or existing.account not in grant.accounts:
                     raise not_found()
                 if "account" in body and body["account"] != existing.account:

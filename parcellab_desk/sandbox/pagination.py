@@ -104,19 +104,27 @@ def decode_cursor(query: ListQuery, token: str) -> Cursor:
         payload: Any = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         direction, key, print_ = payload["d"], payload["k"], payload["q"]
         valid = (
-            direction in (FORWARD, BACKWARD)
-            and isinstance(key, list)
-            and len(key) == 2
-            and isinstance(key[0], str)
-            and isinstance(key[1], int)
-            and not isinstance(key[1], bool)
-            and print_ == query.fingerprint()
+            direction in (FORWARD, BACKWARD) and _valid_key(key) and print_ == query.fingerprint()
         )
     except (ValueError, UnicodeError, binascii.Error, KeyError, TypeError):
         valid = False
     if not valid:
         raise not_found("Invalid cursor")
     return Cursor(direction, (key[0], key[1]))
+
+
+def _valid_key(key: Any) -> bool:
+    """A [text, id] pair SQLite can bind (the fingerprint is no secret: keys may be forged)."""
+    if not (isinstance(key, list) and len(key) == 2):
+        return False
+    text, row_id = key
+    if not isinstance(text, str) or isinstance(row_id, bool) or not isinstance(row_id, int):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return 0 <= row_id < 2**63
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,3 +198,14 @@ def test_walking_10000_orders_while_others_write_repeats_and_skips_nothing(
         assert len(seen) == len(set(seen)), "an order was listed twice"
         assert existing <= set(seen), "an order that existed when the walk began was skipped"
         assert writes >= 100
+
+
+def test_forged_cursors_with_unbindable_keys_are_invalid_not_500(listing: httpx.Client) -> None:
+    nxt = listing.get(ORDERS, params={"page_size": 3}).json()["next"]
+    cursor = parse_qs(urlsplit(nxt).query)["cursor"][0]
+    payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    for key in ([payload["k"][0], 2**70], ["\ud800", 1], [payload["k"][0], True]):
+        raw = json.dumps({**payload, "k": key}).encode()
+        forged = base64.urlsafe_b64encode(raw).decode()
+        response = listing.get(ORDERS, params={"page_size": 3, "cursor": forged})
+        assert response.status_code == 404

@@ -351,3 +351,14 @@ def test_datetimes_are_stored_in_utc(
         {"account": ACCOUNT, "order_number": number, "cancelled_date": "2026-07-01T12:30:00-04:00"},
     )
     assert by_number(api, ACCOUNT, number)["cancelled_date"] == "2026-07-01T16:30:00.000000Z"
+
+
+def test_external_id_is_matched_in_any_letter_case(
+    api: httpx.Client, unique_order_number: Callable[[], str]
+) -> None:
+    number = unique_order_number()
+    put(api, {"account": ACCOUNT, "order_number": number})
+    order = by_number(api, ACCOUNT, number)
+    body = {"external_id": order["external_id"].upper(), "order_status": "Shipped"}
+    assert put(api, body).status_code == 200
+    assert lookup(api, order["external_id"])["order_status"] == "Shipped"
