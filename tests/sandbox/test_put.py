@@ -362,3 +362,9 @@ def test_external_id_is_matched_in_any_letter_case(
     body = {"external_id": order["external_id"].upper(), "order_status": "Shipped"}
     assert put(api, body).status_code == 200
     assert lookup(api, order["external_id"])["order_status"] == "Shipped"
+
+
+def test_null_for_a_field_that_takes_none_is_refused(api: httpx.Client) -> None:
+    response = put(api, {"account": ACCOUNT, "order_number": None, "tags": None, "timezone": None})
+    assert response.status_code == 400
+    assert set(errors_of(response)) == {("null", "order_number"), ("null", "tags")}
