@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Collection, Coroutine, Iterator, Sequence
 from datetime import tzinfo
 from enum import Enum, IntEnum
 from functools import cache
@@ -460,12 +460,19 @@ class OrderTableModel(QAbstractTableModel):
         self._show_state()
         collected: list[Order] = []
         seen: set[str] = set()
+
+        def take(page: OrderPageLike) -> None:
+            for order in _new_orders(page.orders, seen):
+                collected.append(order)
+                if order.external_id is not None:
+                    seen.add(order.external_id)
+
         try:
             page = await self._source.first_page(self._query)
-            collected.extend(_new_orders(page.orders, seen))
+            take(page)
             while len(collected) < target and page.has_next_page():
                 page = await page.get_next_page()
-                collected.extend(_new_orders(page.orders, seen))
+                take(page)
         except Exception as error:
             self._on_fetch_failed(generation, error)
             return
@@ -489,8 +496,7 @@ class OrderTableModel(QAbstractTableModel):
     def _append(self, page: OrderPageLike) -> int:
         """Insert the page's new orders before the status row; the number inserted."""
         self._page = page
-        seen = set(self._rows_by_id)
-        new = list(_new_orders(page.orders, seen))
+        new = list(_new_orders(page.orders, self._rows_by_id.keys()))
         if not new:
             return 0
         first = len(self._orders)
@@ -606,12 +612,13 @@ class OrderTableModel(QAbstractTableModel):
         self.state_changed.emit(new)
 
 
-def _new_orders(orders: Sequence[Order], seen: set[str]) -> Iterable[Order]:
-    """Orders whose ``external_id`` is not in ``seen`` (which is updated as they pass)."""
+def _new_orders(orders: Sequence[Order], known: Collection[str]) -> Iterator[Order]:
+    """Orders whose ``external_id`` is neither in ``known`` nor repeated within ``orders``."""
+    fresh: set[str] = set()
     for order in orders:
         key = order.external_id
         if key is not None:
-            if key in seen:
+            if key in known or key in fresh:
                 continue
-            seen.add(key)
+            fresh.add(key)
         yield order

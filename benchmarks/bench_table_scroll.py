@@ -1,0 +1,308 @@
+"""Scroll the order table to the end of a 100,000-order sandbox and measure the event loop.
+
+Issue 4's acceptance: the longest event-loop stall while scrolling to the end is at most
+50 ms, and memory growth is reported per 1,000 rows. The benchmark drives the real pieces:
+an in-process ``EmbeddedSandbox``, the real ``ParcelLabClient`` (through ``ClientPageSource``),
+``OrderTableModel`` and a ``QTableView`` (offscreen unless a platform is set), all on one
+qasync loop as the console runs them. A "user" holds the scroll bar at the bottom (a 10 ms
+timer calling ``scrollToBottom``), so the view asks for each next page through ``fetchMore``.
+
+Two loop-lag probes run all the time: an asyncio callback re-armed every 5 ms (what
+coroutines feel) and a precise 5 ms QTimer (what painting and input feel). A probe's lag is
+how much later than due it fired; the longest lag is the longest stall.
+
+Memory is the process's resident set (Linux ``/proc``; peak RSS elsewhere) before the first
+page and after the last, divided by the rows loaded. The sandbox shares the process, so this
+is an upper bound for the table. ``--tracemalloc`` also reports the Python heap growth (it
+slows everything down, so the stall figures of such a run are not the acceptance figures).
+
+    .venv/bin/python benchmarks/bench_table_scroll.py                # 100,000 orders
+    .venv/bin/python benchmarks/bench_table_scroll.py --orders 5000  # a quick look
+    .venv/bin/python benchmarks/bench_table_scroll.py --db /tmp/bench.sqlite3  # seed once
+
+Seeding 100,000 orders takes a while on the first run; ``--db`` keeps the database so later
+runs skip it (an existing database is used as it is, whatever ``--orders`` says).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import qasync
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+
+from parcellab_desk.api.auth import BearerAuth
+from parcellab_desk.api.client import ParcelLabClient
+from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
+from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
+from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+
+STALL_TARGET_MS = 50.0
+PROBE_INTERVAL_S = 0.005
+SCROLL_INTERVAL_MS = 10
+
+
+@dataclass
+class LagProbe:
+    """Records how late a periodic callback fires; the worst lateness is the worst stall."""
+
+    name: str
+    interval_s: float
+    rows_now: Callable[[], int] = lambda: 0
+    lags_ms: list[float] = field(default_factory=list)
+    # (lag, seconds since the probe started, rows loaded then), for the worst ones
+    samples: list[tuple[float, float, int]] = field(default_factory=list)
+    started: float = 0.0
+
+    @property
+    def worst_ms(self) -> float:
+        return max(self.lags_ms, default=0.0)
+
+    def percentile_ms(self, share: float) -> float:
+        if not self.lags_ms:
+            return 0.0
+        ordered = sorted(self.lags_ms)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+    def record(self, due: float, now: float) -> None:
+        lag = max(0.0, (now - due) * 1000.0)
+        self.lags_ms.append(lag)
+        if lag > STALL_TARGET_MS / 2:
+            self.samples.append((lag, now - self.started, self.rows_now()))
+
+
+class AsyncioProbe:
+    """A ``call_later`` chain on the running loop."""
+
+    def __init__(self, probe: LagProbe) -> None:
+        self.probe = probe
+        self._loop = asyncio.get_running_loop()
+        self._handle: asyncio.TimerHandle | None = None
+        self._due = 0.0
+
+    def start(self) -> None:
+        self.probe.started = time.perf_counter()
+        self._arm()
+
+    def stop(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+
+    def _arm(self) -> None:
+        self._due = time.perf_counter() + self.probe.interval_s
+        self._handle = self._loop.call_later(self.probe.interval_s, self._fired)
+
+    def _fired(self) -> None:
+        self.probe.record(self._due, time.perf_counter())
+        self._arm()
+
+
+class QtTimerProbe:
+    """A precise periodic QTimer: the time between two ticks beyond the interval is lag."""
+
+    def __init__(self, probe: LagProbe) -> None:
+        self.probe = probe
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(round(probe.interval_s * 1000))
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._last = 0.0
+
+    def start(self) -> None:
+        self._last = self.probe.started = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        now = time.perf_counter()
+        self.probe.record(self._last + self.probe.interval_s, now)
+        self._last = now
+
+
+def rss_bytes() -> int:
+    """Current resident set size (Linux), else the peak."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+@dataclass
+class Result:
+    rows: int
+    pages: int
+    seconds: float
+    rss_growth: int
+    heap_growth: int | None
+    probes: list[LagProbe]
+    error: BaseException | None
+
+
+def make_view(model: OrderTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    # Fixed row heights: the view never measures rows (what the console's table does too).
+    vertical = view.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(24)
+    view.resize(1280, 800)
+    view.show()
+    return view
+
+
+async def scroll_to_the_end(
+    sandbox: EmbeddedSandbox, page_size: int, use_tracemalloc: bool, timeout_s: float
+) -> Result:
+    runner = TaskRunner(on_error=lambda key, error: print(f"task {key!r} failed: {error!r}"))
+    auth = BearerAuth(sandbox.demo_token)
+    async with ParcelLabClient(sandbox.base_url, auth) as client:
+        model = OrderTableModel(ClientPageSource(client, page_size=page_size), runner)
+        view = make_view(model)
+        done: asyncio.Future[BaseException | None] = asyncio.get_running_loop().create_future()
+        pages = 0
+
+        def on_page_loaded(_added: int) -> None:
+            nonlocal pages
+            pages += 1
+            if model.state is LoadState.COMPLETE and not done.done():
+                done.set_result(None)
+
+        def on_load_failed(error: BaseException) -> None:
+            if not done.done():
+                done.set_result(error)
+
+        model.page_loaded.connect(on_page_loaded)
+        model.load_failed.connect(on_load_failed)
+        user = QTimer()
+        user.setInterval(SCROLL_INTERVAL_MS)
+        user.timeout.connect(view.scrollToBottom)
+
+        probes = [
+            LagProbe("asyncio call_later", PROBE_INTERVAL_S, lambda: model.loaded_count),
+            LagProbe("Qt precise timer", PROBE_INTERVAL_S, lambda: model.loaded_count),
+        ]
+        asyncio_probe = AsyncioProbe(probes[0])
+        qt_probe = QtTimerProbe(probes[1])
+        if use_tracemalloc:
+            tracemalloc.start()
+        heap_before = tracemalloc.get_traced_memory()[0] if use_tracemalloc else 0
+        rss_before = rss_bytes()
+        asyncio_probe.start()
+        qt_probe.start()
+        started = time.perf_counter()
+        model.set_query(OrderQuery())
+        user.start()
+        try:
+            error = await asyncio.wait_for(done, timeout_s)
+        except TimeoutError as exc:
+            error = exc
+        seconds = time.perf_counter() - started
+        user.stop()
+        asyncio_probe.stop()
+        qt_probe.stop()
+        rss_growth = rss_bytes() - rss_before
+        heap_growth = None
+        if use_tracemalloc:
+            heap_growth = tracemalloc.get_traced_memory()[0] - heap_before
+            tracemalloc.stop()
+        rows = model.loaded_count
+        view.close()
+        await runner.aclose()
+    return Result(rows, pages, seconds, rss_growth, heap_growth, probes, error)
+
+
+def report(result: Result, orders: int, page_size: int, seed_seconds: float, verbose: bool) -> bool:
+    per_k = 1000 / result.rows if result.rows else 0.0
+    print(f"sandbox orders            {orders:,} (seeded/opened in {seed_seconds:.1f} s)")
+    print(f"page size                 {page_size}")
+    print(f"rows loaded               {result.rows:,} in {result.pages:,} pages")
+    print(f"time to scroll to the end {result.seconds:.1f} s")
+    for probe in result.probes:
+        print(
+            f"loop lag ({probe.name:<18}) max {probe.worst_ms:6.1f} ms   "
+            f"p99 {probe.percentile_ms(0.99):5.1f} ms   p50 {probe.percentile_ms(0.5):4.1f} ms"
+            f"   ({len(probe.lags_ms):,} samples)"
+        )
+    if verbose:
+        for probe in result.probes:
+            top = sorted(probe.samples, reverse=True)[:8]
+            text = ", ".join(f"{lag:.0f} ms at {at:.1f} s/{rows:,} rows" for lag, at, rows in top)
+            print(f"  worst ({probe.name}): {text or 'none above half the target'}")
+    print(
+        f"memory growth (RSS)       {result.rss_growth / 2**20:.1f} MiB total, "
+        f"{result.rss_growth * per_k / 1024:.0f} KiB per 1,000 rows"
+    )
+    if result.heap_growth is not None:
+        print(
+            f"memory growth (Python)    {result.heap_growth / 2**20:.1f} MiB total, "
+            f"{result.heap_growth * per_k / 1024:.0f} KiB per 1,000 rows (tracemalloc)"
+        )
+    worst = max(probe.worst_ms for probe in result.probes)
+    passed = result.error is None and worst <= STALL_TARGET_MS and result.rows > 0
+    verdict = "PASS" if passed else "FAIL"
+    print(
+        f"longest stall             {worst:.1f} ms (target <= {STALL_TARGET_MS:.0f} ms): {verdict}"
+    )
+    if result.error is not None:
+        print(f"stopped early: {result.error!r}")
+    return passed
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--orders", type=int, default=100_000, help="demo orders to seed")
+    parser.add_argument("--page-size", type=int, default=100, help="rows per page (1..500)")
+    parser.add_argument("--seed", type=int, default=4, help="demo data seed")
+    parser.add_argument("--db", type=Path, default=None, help="keep the sandbox database here")
+    parser.add_argument("--timeout", type=float, default=900.0, help="give up after seconds")
+    parser.add_argument("--verbose", action="store_true", help="list the worst stalls")
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="also measure the Python heap (slower)"
+    )
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    seed_started = time.perf_counter()
+    sandbox = EmbeddedSandbox(args.db, demo_orders=args.orders, seed=args.seed).start()
+    seed_seconds = time.perf_counter() - seed_started
+    try:
+        orders = sandbox.store.count()
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            result = loop.run_until_complete(
+                scroll_to_the_end(sandbox, args.page_size, args.tracemalloc, args.timeout)
+            )
+    finally:
+        sandbox.stop()
+    return 0 if report(result, orders, args.page_size, seed_seconds, args.verbose) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run())
