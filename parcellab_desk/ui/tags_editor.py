@@ -1,0 +1,246 @@
+"""Tags as chips: ``key:value`` shown as key and value, plain tags allowed but flagged, an
+input that suggests tags seen in loaded orders and refuses duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+from typing import Final
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parcellab_desk.api.schema import TAG_MAX_LENGTH, TAGS_MAX_COUNT
+from parcellab_desk.api.validation import check_tags, is_key_value_tag
+from parcellab_desk.ui.editor_widgets import (
+    ERROR_COLOR,
+    WARNING_BACKGROUND,
+    WARNING_TEXT,
+    ErrorLabel,
+    FlowLayout,
+)
+
+__all__ = ["TagChip", "TagsEditor"]
+
+SuggestionsProvider = Callable[[], Iterable[str]]
+
+PLAIN_TAG_HINT: Final = (
+    "Not in the key:value form (e.g. priority:vip). Allowed, but filters and reports "
+    "group tags by key."
+)
+
+
+class TagChip(QFrame):
+    """One tag; the ✕ asks to remove it."""
+
+    remove_requested = Signal(str)
+
+    def __init__(self, tag: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tag = tag
+        self.is_plain = not is_key_value_tag(tag)
+        self.setObjectName("tagChip")
+        if self.is_plain:
+            style = (
+                f"#tagChip {{ background: {WARNING_BACKGROUND}; border: 1px solid #f9d68a;"
+                "border-radius: 11px; }"
+                f"#tagChip QLabel {{ color: {WARNING_TEXT}; }}"
+            )
+            text = f"⚠ {escape(tag)}"
+            self.setToolTip(f"“{tag}”: {PLAIN_TAG_HINT}")
+        else:
+            key, _, value = tag.partition(":")
+            style = (
+                "#tagChip { background: #e8f0fe; border: 1px solid #c6dafc; border-radius: 11px; }"
+                "#tagChip QLabel { color: #174ea6; }"
+            )
+            text = (
+                f"<span style='color:#5f6368'>{escape(key.strip())}</span>"
+                f"&nbsp;<b>{escape(value.strip())}</b>"
+            )
+            self.setToolTip(tag)
+        self.setStyleSheet(style)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("✕")
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.remove_button.setToolTip(f"Remove the tag “{tag}”")
+        self.remove_button.setAccessibleName(f"Remove tag {tag}")
+        self.remove_button.setStyleSheet("QToolButton { border: none; padding: 0 2px; }")
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.tag))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(9, 1, 3, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.remove_button)
+
+
+class _TagInput(QLineEdit):
+    focused = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.focused.emit()
+        super().focusInEvent(event)
+
+
+class TagsEditor(QWidget):
+    """Edits a list of tags. ``tags_changed`` fires with the new list after every change."""
+
+    tags_changed = Signal(list)
+
+    def __init__(
+        self,
+        tags: Sequence[str] = (),
+        *,
+        suggestions: SuggestionsProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tags: list[str] = []
+        self._chips: list[TagChip] = []
+        self._suggestions = suggestions
+
+        self.chip_area = QWidget(self)
+        self.chip_layout = FlowLayout(self.chip_area)
+        self.empty_label = QLabel("No tags", self.chip_area)
+        self.empty_label.setStyleSheet("color: #80868b;")
+        self.chip_layout.addWidget(self.empty_label)
+
+        self.input = _TagInput(self)
+        self.input.setPlaceholderText("Add a tag (key:value) and press Enter")
+        self.input.setMaxLength(TAG_MAX_LENGTH)
+        self.input.setClearButtonEnabled(True)
+        self._completion_model = QStringListModel(self)
+        completer = QCompleter(self._completion_model, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.input.setCompleter(completer)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.setEnabled(False)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {WARNING_TEXT};")
+        self.hint.hide()
+        self.error_label = ErrorLabel(self)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.input, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.chip_area)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)  # spare height goes below, never between chips and input
+
+        self.input.returnPressed.connect(self._on_input_return_pressed)
+        self.input.textChanged.connect(self._on_input_text_changed)
+        self.input.focused.connect(self.refresh_suggestions)
+        self.add_button.clicked.connect(self._on_input_return_pressed)
+        self.set_tags(tags)
+
+    # -- public ------------------------------------------------------------------------
+
+    def tags(self) -> list[str]:
+        return list(self._tags)
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """Show ``tags`` (no ``tags_changed``: this is loading, not editing)."""
+        self._tags = list(tags)
+        self._rebuild()
+
+    def add_tag(self, text: str) -> bool:
+        """Add a tag; False (with the reason shown) for a blank, duplicate or invalid one."""
+        tag = text.strip()
+        problem = self._problem_with(tag)
+        if problem:
+            self._show_hint(problem, error=True)
+            return False
+        self._tags.append(tag)
+        self._rebuild()
+        self.input.clear()
+        self._show_hint(f"Added “{tag}”. {PLAIN_TAG_HINT}" if not is_key_value_tag(tag) else "")
+        self.tags_changed.emit(self.tags())
+        return True
+
+    def remove_tag(self, tag: str) -> None:
+        if tag in self._tags:
+            self._tags.remove(tag)
+            self._rebuild()
+            self.tags_changed.emit(self.tags())
+
+    def set_errors(self, messages: Sequence[str]) -> None:
+        """The validator's or server's messages for the tags (``tags.3`` and the like)."""
+        self.error_label.set_messages(messages)
+
+    def refresh_suggestions(self) -> None:
+        """Offer the tags seen in loaded orders that this list does not have yet."""
+        seen = set(self._suggestions()) if self._suggestions is not None else set()
+        self._completion_model.setStringList(sorted(seen - set(self._tags), key=str.casefold))
+
+    def chips(self) -> list[TagChip]:
+        return list(self._chips)
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _problem_with(self, tag: str) -> str:
+        if not tag:
+            return ""
+        if tag in self._tags:
+            return f"“{tag}” is already a tag of this order."
+        if len(self._tags) >= TAGS_MAX_COUNT:
+            return f"An order can have at most {TAGS_MAX_COUNT} tags."
+        errors = check_tags([tag])
+        return errors[0].detail if errors else ""
+
+    def _show_hint(self, text: str, *, error: bool = False) -> None:
+        self.hint.setStyleSheet(f"color: {ERROR_COLOR if error else WARNING_TEXT};")
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def _rebuild(self) -> None:
+        for chip in self._chips:
+            self.chip_layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips = []
+        for tag in self._tags:
+            chip = TagChip(tag, self.chip_area)
+            chip.remove_requested.connect(self._on_chip_remove_requested)
+            self.chip_layout.addWidget(chip)
+            self._chips.append(chip)
+        self.empty_label.setVisible(not self._tags)
+        self.chip_area.updateGeometry()
+        self.refresh_suggestions()
+
+    def _on_chip_remove_requested(self, tag: str) -> None:
+        self.remove_tag(tag)
+
+    def _on_input_return_pressed(self) -> None:
+        self.add_tag(self.input.text())
+
+    def _on_input_text_changed(self, text: str) -> None:
+        tag = text.strip()
+        self.add_button.setEnabled(bool(tag))
+        problem = self._problem_with(tag)
+        if problem:
+            self._show_hint(problem, error=True)
+        elif tag and not is_key_value_tag(tag) and ":" not in tag:
+            self._show_hint("Plain tag: the convention is key:value, e.g. priority:vip.")
+        else:
+            self._show_hint("")
