@@ -168,6 +168,8 @@ class TagsEditor(QWidget):
     def add_tag(self, text: str) -> bool:
         """Add a tag; False (with the reason shown) for a blank, duplicate or invalid one."""
         tag = text.strip()
+        if not tag:
+            return False
         problem = self._problem_with(tag)
         if problem:
             self._show_hint(problem, error=True)
