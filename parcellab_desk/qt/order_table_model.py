@@ -50,7 +50,6 @@ from parcellab_desk.qt.order_columns import (
     SORT_FIELDS,
     BadgeTone,
     OrderColumn,
-    badge,
     column_for_ordering,
     display_text,
     sort_value,
@@ -58,6 +57,7 @@ from parcellab_desk.qt.order_columns import (
     tooltip_text,
 )
 from parcellab_desk.qt.order_pages import OrderPageLike, OrderPageSource, OrderQuery
+from parcellab_desk.qt.order_rows import OrderRows, RowView
 from parcellab_desk.qt.tasks import TaskRunner, TaskStartError
 
 __all__ = ["LoadState", "OrderRole", "OrderTableModel", "RowKind"]
@@ -92,6 +92,22 @@ class OrderRole(IntEnum):
 
 
 _COLUMNS: Final = tuple(OrderColumn)
+_HEADER_LABELS: Final = tuple(HEADER_LABELS[column] for column in _COLUMNS)
+_HORIZONTAL: Final = Qt.Orientation.Horizontal
+_VERTICAL: Final = Qt.Orientation.Vertical
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_FONT: Final = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
+_ACCESSIBLE_TEXT: Final = int(Qt.ItemDataRole.AccessibleTextRole)
+_SERVED_ROLES: Final = frozenset(
+    {_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, _BACKGROUND, _ACCESSIBLE_TEXT, *map(int, OrderRole)}
+)
+_ORDER_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_STATUS_FLAGS: Final = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @cache
@@ -138,8 +154,7 @@ class OrderTableModel(QAbstractTableModel):
         self._tz = time_zone
         self._describe_error = describe_error
         self._task_key = ("order-table", id(self))
-        self._orders: list[Order] = []
-        self._rows_by_id: dict[str, int] = {}
+        self._orders = OrderRows(self._render_texts)
         self._page: OrderPageLike | None = None  # the last page loaded, None before the first
         self._state = LoadState.IDLE
         self._error: BaseException | None = None
@@ -199,11 +214,11 @@ class OrderTableModel(QAbstractTableModel):
     def order_at(self, row: int) -> Order | None:
         """The order shown in ``row``; None for the status row or out of range."""
         if 0 <= row < len(self._orders):
-            return self._orders[row]
+            return self._orders.order(row)
         return None
 
     def row_of(self, external_id: str) -> int | None:
-        return self._rows_by_id.get(external_id)
+        return self._orders.row_of(external_id)
 
     def is_status_row(self, row: int) -> bool:
         return self._status_row is not None and row == len(self._orders)
@@ -263,10 +278,10 @@ class OrderTableModel(QAbstractTableModel):
         """
         if order.external_id is None:
             return False
-        row = self._rows_by_id.get(order.external_id)
+        row = self._orders.row_of(order.external_id)
         if row is None:
             return False
-        self._orders[row] = order
+        self._orders.replace(row, order)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         return True
 
@@ -285,7 +300,7 @@ class OrderTableModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex | None = None) -> int:
         if parent is not None and parent.isValid():
             return 0
-        return len(self._orders) + (0 if self._status_row is None else 1)
+        return self._orders.count + (0 if self._status_row is None else 1)
 
     def columnCount(self, parent: AnyIndex | None = None) -> int:
         if parent is not None and parent.isValid():
@@ -317,14 +332,8 @@ class OrderTableModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.row() >= len(self._orders):
-            # The status row can be seen, not selected or opened.
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        # The status row can be seen, not selected or opened.
+        return _ORDER_FLAGS if index.row() < self._orders.count else _STATUS_FLAGS
 
     def headerData(
         self,
@@ -332,68 +341,73 @@ class OrderTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+        if role == _DISPLAY:
+            if orientation == _VERTICAL:
+                return str(section + 1)  # row numbers, if the view shows them
+            return _HEADER_LABELS[section] if 0 <= section < COLUMN_COUNT else None
+        if role == _TOOLTIP and orientation == _HORIZONTAL and 0 <= section < COLUMN_COUNT:
             column = _COLUMNS[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADER_LABELS[column]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                sortable = " (click to sort)" if column in SORT_FIELDS else ""
-                return HEADER_TOOLTIPS.get(column, HEADER_LABELS[column]) + sortable
-            return None
-        return super().headerData(section, orientation, role)
+            sortable = " (click to sort)" if column in SORT_FIELDS else ""
+            return HEADER_TOOLTIPS.get(column, HEADER_LABELS[column]) + sortable
+        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # Called thousands of times per paint: refuse unserved roles before anything else.
+        if role not in _SERVED_ROLES:
             return None
-        row, col = index.row(), index.column()
-        if not 0 <= col < COLUMN_COUNT:
+        row, col = index.row(), index.column()  # -1 for an invalid index
+        if row < 0 or not 0 <= col < COLUMN_COUNT:
             return None
-        if row < len(self._orders):
-            return self._order_data(self._orders[row], _COLUMNS[col], role)
-        if self._status_row is not None and row == len(self._orders):
+        loaded = self._orders.count
+        if row < loaded:
+            return self._order_data(self._orders.view(row), col, role)
+        if self._status_row is not None and row == loaded:
             return self._status_data(*self._status_row, col, role)
         return None
 
     # --- cell data ----------------------------------------------------------------------
 
-    def _order_data(self, order: Order, column: OrderColumn, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(order, column, self._tz)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(order, column)
-        if role == OrderRole.ORDER:
-            return order
-        if role == OrderRole.ROW_KIND:
-            return RowKind.ORDER
-        if role == OrderRole.SORT:
-            return sort_value(order, column)
-        if role == OrderRole.BADGE:
-            return badge(order, column)
-        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
-            cell_badge = badge(order, column)
+    def _render_texts(self, order: Order) -> tuple[str, ...]:
+        return tuple(display_text(order, column, self._tz) for column in _COLUMNS)
+
+    def _order_data(self, view: RowView, col: int, role: int) -> Any:
+        if role == _DISPLAY:
+            return view.texts[col]
+        if role in (_FOREGROUND, _BACKGROUND):
+            cell_badge = view.badges[col]
             if cell_badge is None:
                 return None
             foreground, background = tone_colors(cell_badge.tone)
-            return foreground if role == Qt.ItemDataRole.ForegroundRole else background
-        if role == Qt.ItemDataRole.FontRole and order.is_cancelled:
+            return foreground if role == _FOREGROUND else background
+        if role == _FONT:
             # Cancelled orders look different in every column, not only by colour.
-            return _italic()
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADER_LABELS[column]}: {display_text(order, column, self._tz)}"
+            return _italic() if view.order.is_cancelled else None
+        if role == _TOOLTIP:
+            return tooltip_text(view.order, _COLUMNS[col])
+        if role == OrderRole.ORDER:
+            return view.order
+        if role == OrderRole.ROW_KIND:
+            return RowKind.ORDER
+        if role == OrderRole.SORT:
+            return sort_value(view.order, _COLUMNS[col])
+        if role == OrderRole.BADGE:
+            return view.badges[col]
+        if role == _ACCESSIBLE_TEXT:
+            return f"{HEADER_LABELS[_COLUMNS[col]]}: {view.texts[col]}"
         return None
 
     def _status_data(self, kind: RowKind, text: str, col: int, role: int) -> Any:
         if role == OrderRole.ROW_KIND:
             return kind
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             return text if col == 0 else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if kind is RowKind.ERROR:
                 return f"{text}\nUse Retry (or refresh) to try again."
             return text
-        if role == Qt.ItemDataRole.ForegroundRole and kind is RowKind.ERROR:
+        if role == _FOREGROUND and kind is RowKind.ERROR:
             return tone_colors(BadgeTone.PROBLEM)[0]
-        if role == Qt.ItemDataRole.FontRole and col == 0:
+        if role == _FONT and col == 0:
             return _italic()
         return None
 
@@ -496,15 +510,12 @@ class OrderTableModel(QAbstractTableModel):
     def _append(self, page: OrderPageLike) -> int:
         """Insert the page's new orders before the status row; the number inserted."""
         self._page = page
-        new = list(_new_orders(page.orders, self._rows_by_id.keys()))
+        new = list(_new_orders(page.orders, self._orders.known_ids))
         if not new:
             return 0
         first = len(self._orders)
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
         self._orders.extend(new)
-        for row, order in enumerate(new, start=first):
-            if order.external_id is not None:
-                self._rows_by_id[order.external_id] = row
         self.endInsertRows()
         return len(new)
 
@@ -515,20 +526,21 @@ class OrderTableModel(QAbstractTableModel):
         old_count, new_count = len(self._orders), len(fresh)
         if new_count < old_count:
             self.beginRemoveRows(QModelIndex(), new_count, old_count - 1)
-            del self._orders[new_count:]
+            self._orders.truncate(new_count)
             self.endRemoveRows()
         common = min(old_count, new_count)
         if common:
             self.layoutAboutToBeChanged.emit()
             new_rows = {o.external_id: r for r, o in enumerate(fresh[:common]) if o.external_id}
-            old_orders = self._orders
-            self._orders = fresh[:common]
+            old_ids = [self._orders.external_id(row) for row in range(common)]
+            self._orders.clear()
+            self._orders.extend(fresh[:common])
             sources, targets = [], []
             for persistent in self.persistentIndexList():
                 row = persistent.row()
                 if row >= common:
                     continue  # the status row stays where it is
-                external_id = old_orders[row].external_id
+                external_id = old_ids[row]
                 new_row = new_rows.get(external_id) if external_id else None
                 sources.append(persistent)
                 targets.append(
@@ -540,7 +552,6 @@ class OrderTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), common, new_count - 1)
             self._orders.extend(fresh[common:])
             self.endInsertRows()
-        self._rows_by_id = {o.external_id: r for r, o in enumerate(self._orders) if o.external_id}
 
     def _restart(self, query: OrderQuery) -> None:
         self._generation += 1
@@ -550,8 +561,7 @@ class OrderTableModel(QAbstractTableModel):
         fetch_now = self._runner.can_start
         self.beginResetModel()
         self._query = query
-        self._orders = []
-        self._rows_by_id = {}
+        self._orders.clear()
         self._page = None
         self._state = LoadState.LOADING if fetch_now else LoadState.IDLE
         self._error = None

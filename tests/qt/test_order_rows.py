@@ -1,0 +1,60 @@
+"""OrderRows: compact storage that gives back equal orders, with a bounded parsed cache."""
+
+from __future__ import annotations
+
+from parcellab_desk.api.models import Order
+from parcellab_desk.qt.order_rows import OrderRows
+from tests.qt.pages import make_order, orders
+
+
+def numbers(order: Order) -> tuple[str, ...]:
+    return (order.order_number or "",)
+
+
+def test_rows_come_back_equal_to_what_was_stored_with_unknown_fields_kept() -> None:
+    rows = OrderRows(numbers, cache_rows=2)
+    special = make_order(7, tags=["priority:vip"], carrier_note="leave at door")
+    rows.extend([*orders(0, 5), special])
+
+    # Rows 0..3 have fallen out of the two-row cache: they are parsed again from JSON.
+    assert rows.order(0) == make_order(0)
+    assert rows.order(5) == special
+    assert rows.order(5).model_extra == {"carrier_note": "leave at door"}
+    assert rows.view(3).texts == ("40010003",)
+    assert len(rows) == rows.count == 6
+
+
+def test_index_by_external_id_follows_replace_and_truncate() -> None:
+    rows = OrderRows(numbers)
+    rows.extend(orders(0, 4))
+    first_id = make_order(0).external_id or ""
+    last_id = make_order(3).external_id or ""
+
+    rows.replace(0, make_order(0, order_status="Shipped"))
+    assert rows.row_of(first_id) == 0
+    assert rows.order(0).order_status == "Shipped"
+
+    rows.truncate(2)
+    assert rows.row_of(last_id) is None
+    assert last_id not in rows.known_ids
+    assert rows.external_id(1) == make_order(1).external_id
+    assert len(rows) == 2
+
+    rows.clear()
+    assert len(rows) == 0
+    assert first_id not in rows.known_ids
+
+
+def test_texts_are_rendered_once_per_cached_row() -> None:
+    calls: list[str | None] = []
+
+    def render(order: Order) -> tuple[str, ...]:
+        calls.append(order.order_number)
+        return (order.order_number or "",)
+
+    rows = OrderRows(render, cache_rows=10)
+    rows.extend(orders(0, 3))
+    for _ in range(5):
+        assert rows.view(1).texts == ("40010001",)
+
+    assert calls == ["40010001"]
