@@ -59,6 +59,8 @@ def test_passes_headless_without_a_keyring_and_writes_the_line_to_the_file(
 @pytest.fixture
 def taken_port() -> Iterator[int]:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        if sys.platform == "win32":  # else Windows lets SO_REUSEADDR take the port over
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         yield sock.getsockname()[1]
