@@ -122,7 +122,8 @@ class OrderEditor(QWidget):
     Signals: ``saved(Order)`` after a save or a cancel succeeded (update the table row);
     ``save_failed(str)`` with the banner's sentence; ``dirty_changed(bool)``;
     ``title_changed(str)`` for the tab; ``dialog_opened(QDialog)`` whenever the editor
-    shows a dialog (tests and screenshots answer it).
+    shows a dialog (tests and screenshots answer it); ``tracking_staged(key)`` after the
+    tracking form put a tracking into the draft.
     """
 
     saved = Signal(object)
@@ -130,6 +131,7 @@ class OrderEditor(QWidget):
     dirty_changed = Signal(bool)
     title_changed = Signal(str)
     dialog_opened = Signal(object)
+    tracking_staged = Signal(object)  # TrackingKey added or changed, sent with the next save
 
     def __init__(
         self,
@@ -740,6 +742,7 @@ class OrderEditor(QWidget):
         self.trackings_editor.set_row_errors(errors)
         self.trackings_editor.select(new_key)
         self._refresh_state()
+        self.tracking_staged.emit(new_key)
 
     def _row_errors(self) -> dict[TrackingKey, tuple[str, ...]]:
         return {

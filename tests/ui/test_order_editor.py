@@ -219,7 +219,8 @@ async def test_a_tracking_error_marks_that_row(env: Env) -> None:
     dialog.number_edit.setText(number)
     assert dialog.ok_button.isEnabled()
     dialog.ok_button.click()
-    await next_emission(editor.dirty_changed)
+    (staged,) = await next_emission(editor.tracking_staged)
+    assert staged == ("ups", number)
     assert [row.key for row in editor.trackings_editor.rows()] == [("ups", number)]
 
     editor.save_button.click()
