@@ -52,5 +52,5 @@ def version_tuple(version: str = VERSION) -> tuple[int, int, int, int]:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
-if __name__ == "__main__":
-    print(VERSION)
+if __name__ == "__main__":  # for scripts: the version, or with --quad the Windows form
+    print(".".join(map(str, version_tuple())) if sys.argv[1:] == ["--quad"] else VERSION)

@@ -40,7 +40,7 @@ SVG_ICON: Final = RESOURCES / "icons" / f"{EXECUTABLE}.svg"
 # copies of several (PyInstaller collects the build host's), but the system's must exist for
 # OpenGL, the display connection and fonts; apt pulls whatever a minimal system lacks.
 DEPENDS: Final = (
-    "libc6 (>= 2.36)",  # the glibc of the build system (Debian 12); older ones cannot run it
+    "libc6",  # at least the build system's glibc: see depends()
     "libglib2.0-0",
     "libgl1",
     "libegl1",
@@ -72,18 +72,30 @@ RECOMMENDS: Final = (
 HICOLOR_SIZES: Final = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 
+def build_glibc() -> str:
+    """The glibc version of this (the build) system: the bundle needs it or newer."""
+    found = os.confstr("CS_GNU_LIBC_VERSION")  # "glibc 2.36"
+    if not found:
+        raise SystemExit("not a glibc system: the .deb is built on Debian or Ubuntu")
+    return found.split()[-1]
+
+
+def depends(glibc: str) -> str:
+    return ", ".join(f"libc6 (>= {glibc})" if d == "libc6" else d for d in DEPENDS)
+
+
 def package_name(version: str, arch: str) -> str:
     return f"{EXECUTABLE}_{version}_{arch}.deb"
 
 
-def control_text(version: str, arch: str, installed_kib: int) -> str:
+def control_text(version: str, arch: str, installed_kib: int, glibc: str) -> str:
     fields = {
         "Package": EXECUTABLE,
         "Version": version,
         "Architecture": arch,
         "Maintainer": MAINTAINER,
         "Installed-Size": str(installed_kib),
-        "Depends": ", ".join(DEPENDS),
+        "Depends": depends(glibc),
         "Recommends": ", ".join(RECOMMENDS),
         "Section": "utils",
         "Priority": "optional",
@@ -139,7 +151,7 @@ def stage(bundle: Path, icons: Path, staging: Path, arch: str) -> Path:
     debian = staging / "DEBIAN"
     debian.mkdir()
     (debian / "control").write_text(
-        control_text(VERSION, arch, _tree_size_kib(staging)), encoding="utf-8"
+        control_text(VERSION, arch, _tree_size_kib(staging), build_glibc()), encoding="utf-8"
     )
     for path in [staging, *staging.rglob("*")]:
         if path.is_symlink():
