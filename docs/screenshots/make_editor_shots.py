@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_API", "pyside6")  # qasync then binds to PySide6 whatever the order
 
 import qasync
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.payload import Mutation
@@ -148,7 +148,7 @@ async def main() -> None:
     service = OrderEditingService(NoWriter())
 
     editor = OrderEditor(ORDER, service=service, tz=BERLIN, known_tags=lambda: KNOWN_TAGS)
-    editor.resize(620, 1400)
+    editor.resize(640, 1010)
     email = editor.inputs["recipient_email"]
     assert isinstance(email, QLineEdit)
     email.setText("erika.mustermann@example")
@@ -159,15 +159,16 @@ async def main() -> None:
     editor.show_order(ORDER)
     await save(editor, "editor")
 
-    tags = TagsEditor(ORDER.tags, suggestions=lambda: KNOWN_TAGS)
-    tags.setWindowTitle("Tags")
-    tags.setContentsMargins(12, 12, 12, 12)
-    tags.resize(520, 10)
+    frame = QWidget()
+    tags = TagsEditor(ORDER.tags, suggestions=lambda: KNOWN_TAGS, parent=frame)
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(12, 12, 12, 12)
+    box.addWidget(tags)
+    frame.setFixedWidth(540)
     tags.input.setText("gift")
-    tags.input.textChanged.emit(tags.input.text())
-    await settle(tags)
-    tags.resize(520, tags.sizeHint().height() + 10)
-    await save(tags, "tags_editor")
+    await settle(frame)
+    frame.setFixedHeight(tags.minimumSizeHint().height() + 24)
+    await save(frame, "tags_editor")
 
     trackings = TrackingsEditor(tz=BERLIN)
     trackings.setContentsMargins(12, 12, 12, 12)
@@ -180,10 +181,10 @@ async def main() -> None:
             )
         }
     )
-    trackings.resize(1100, 10)
+    trackings.resize(1180, 10)
     trackings.table.selectRow(0)
     await settle(trackings)
-    trackings.resize(1100, trackings.sizeHint().height())
+    trackings.resize(1180, trackings.sizeHint().height())
     await save(trackings, "trackings_editor")
 
     form = TrackingFormDialog(existing=[], suggestions=KNOWN_TAGS)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import tzinfo
 from typing import Any, Final
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -156,6 +156,7 @@ class TrackingsEditor(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._on_edit_button_clicked)
+        self.table.installEventFilter(self)
         self.set_rows([])
 
     # -- public ------------------------------------------------------------------------
@@ -170,11 +171,7 @@ class TrackingsEditor(QWidget):
             self._fill_row(index, row)
         self.table.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
-        # Enough height for the rows (up to six) without a nested scroll bar.
-        visible = min(max(len(rows), 1), 6)
-        header = self.table.horizontalHeader().sizeHint().height()
-        bar = self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(header + visible * 26 + bar + 4)
+        self._fit_height()
         self._show_errors()
         if selected is not None:
             self.select(selected)
@@ -216,6 +213,21 @@ class TrackingsEditor(QWidget):
                 return
 
     # -- internals ---------------------------------------------------------------------
+
+    def _fit_height(self) -> None:
+        """Tall enough for the rows (up to six) and, only when needed, the scroll bar."""
+        visible = min(max(len(self._rows), 1), 6)
+        header = self.table.horizontalHeader().sizeHint().height()
+        frame = 2 * self.table.frameWidth()
+        needs_bar = self.table.horizontalHeader().length() > self.table.width() - frame
+        bar = self.table.horizontalScrollBar().sizeHint().height() if needs_bar else 0
+        self.table.setFixedHeight(header + visible * 26 + bar + frame)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The scroll bar comes and goes with the table's own width, known only once laid out.
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_height()
+        return super().eventFilter(watched, event)
 
     def _fill_row(self, index: int, row: TrackingRow) -> None:
         tracking = row.tracking
@@ -335,6 +347,7 @@ class TrackingFormDialog(QDialog):
         self.return_box = QCheckBox("This parcel is a return", self)
         self.notifications_box = QCheckBox("Send no notifications for this parcel", self)
         self.tags_editor = TagsEditor(suggestions=lambda: suggestions, parent=self)
+        self.tags_editor.input.setPlaceholderText("key:value, then Enter")
 
         self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
