@@ -27,6 +27,7 @@ from parcellab_desk.services.connection import auth_for, check_connection, clien
 from parcellab_desk.services.credentials import CredentialError, StorageMode
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.logging_setup import SECRETS
+from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.services.paths import AppPaths
 from parcellab_desk.services.profiles import Profile, demo_profile
 from parcellab_desk.services.secret import Secret
@@ -295,6 +296,7 @@ class Console:
             model=model,
             runner=self.runner,
             lookup=self.lookup,
+            editing=OrderEditingService(self.client),
             profile_name=profile.name,
             host_label=profile.host_label,
             profile_key="demo" if profile.demo else profile.id,
@@ -316,7 +318,7 @@ class Console:
         def finish(outcome: WindowOutcome) -> None:
             if not done.done():
                 done.set_result(outcome)
-            window.close()
+            window.close_without_asking()  # the window asked about unsaved edits already
 
         window.closed.connect(lambda: finish(WindowOutcome(Outcome.QUIT)))
         window.switch_profile_requested.connect(

@@ -13,10 +13,20 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -39,9 +49,10 @@ from parcellab_desk.qt.order_columns import OrderColumn
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.error_messages import describe_error
+from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.filter_bar import FilterBar, FilterValues, OpenOrderBox
-from parcellab_desk.ui.order_details import OrderDetails
+from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
 
 _log = logging.getLogger(__name__)
 
@@ -93,6 +104,7 @@ class MainWindow(QMainWindow):
         model: OrderTableModel,
         runner: TaskRunner,
         lookup: OrderLookup,
+        editing: OrderEditingService,
         profile_name: str,
         host_label: str,
         profile_key: str = "default",
@@ -107,6 +119,7 @@ class MainWindow(QMainWindow):
         self._profile_key = profile_key
         self._tz = time_zone
         self._last_update: datetime | None = None
+        self._close_confirmed = False
         title = f"{profile_name} — parcelLab order console"
         self.setWindowTitle(f"DEMO · {title}" if demo else title)
         self.resize(1280, 780)
@@ -146,9 +159,19 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self._on_tabs_tab_close_requested)
+        self.editor_tabs = OrderEditorTabs(
+            self.tabs,
+            service=editing,
+            runner=runner,
+            tz=time_zone,
+            known_tags=self._known_tags,
+            default_account=self._default_account,
+        )
+        self.editor_tabs.order_saved.connect(self.show_saved_order)
+        self.editor_tabs.editor_opened.connect(self._update_tabs_placeholder)
         self.tabs_placeholder = QLabel(
             "Open an order: type its number above and press Enter,\n"
-            "or double-click a row in the table.",
+            "or double-click a row in the table. Ctrl+N starts a new order.",
             self,
         )
         self.tabs_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -255,7 +278,15 @@ class MainWindow(QMainWindow):
         if self.refresh_action.shortcut() != QKeySequence("F5"):
             self.refresh_action.setShortcuts([self.refresh_action.shortcut(), QKeySequence("F5")])
         order_menu = bar.addMenu("&Order")
+        tabs = self.editor_tabs
+        order_menu.addAction(tabs.new_action)
         self._action(order_menu, "&Open selected", self.open_selected)
+        order_menu.addSeparator()
+        order_menu.addAction(tabs.save_action)
+        order_menu.addAction(tabs.revert_action)
+        order_menu.addSeparator()
+        order_menu.addAction(tabs.cancel_order_action)
+        order_menu.addSeparator()
         self.close_tab_action = self._action(
             order_menu, "&Close tab", self.close_current_tab, QKeySequence.StandardKey.Close
         )
@@ -286,14 +317,25 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(partial(self._request_switch, profile_id))
         if profiles:
             menu.addSeparator()
-        menu.addAction("New profile…", self.new_profile_requested.emit)
-        edit = menu.addAction("Edit this profile…", self.edit_profile_requested.emit)
-        sign_out = menu.addAction("Sign out", self.sign_out_requested.emit)
+        menu.addAction("New profile…", partial(self._after_confirm, self.new_profile_requested))
+        edit = menu.addAction(
+            "Edit this profile…", partial(self._after_confirm, self.edit_profile_requested)
+        )
+        sign_out = menu.addAction("Sign out", partial(self._after_confirm, self.sign_out_requested))
         edit.setEnabled(not self._demo)
         sign_out.setToolTip("Delete this profile's token from the keyring")
 
     def _request_switch(self, profile_id: str) -> None:
-        self.switch_profile_requested.emit(profile_id)
+        self._after_confirm(self.switch_profile_requested, profile_id)
+
+    def _after_confirm(self, signal: SignalInstance, *args: object) -> None:
+        """Leaving this profile closes its editors: unsaved edits are asked about first."""
+
+        async def confirm_then_emit() -> None:
+            if await self.confirm_close():
+                signal.emit(*args)
+
+        self._runner.start(("leave-profile", id(self)), confirm_then_emit())
 
     # --- commands ----------------------------------------------------------------------------
 
@@ -317,28 +359,15 @@ class MainWindow(QMainWindow):
             self.open_order(order)
 
     def open_order(self, order: Order) -> None:
-        """Show ``order`` in its tab (reusing the tab when it is open already)."""
-        for i in range(self.tabs.count()):
-            widget = self.tabs.widget(i)
-            if isinstance(widget, OrderDetails) and _same_order(widget.order, order):
-                widget.show_order(order)
-                self.tabs.setCurrentIndex(i)
-                self.order_opened.emit(order)
-                return
-        details = OrderDetails(order, self._tz, self.tabs)
-        index = self.tabs.addTab(details, f"Order {order.order_number or '?'}")
-        self.tabs.setTabToolTip(index, f"Account {order.account} · {order.external_id}")
-        self.tabs.setCurrentIndex(index)
+        """Show ``order`` in its editor tab (reusing the tab when it is open already)."""
+        self.editor_tabs.open_order(order)
         self._update_tabs_placeholder()
         self.order_opened.emit(order)
 
     def show_saved_order(self, order: Order) -> None:
-        """After a save or cancel elsewhere: update the row in place and any open tab."""
+        """After a save or cancel: update the row in place and any open editor."""
         self.model.update_order(order)
-        for i in range(self.tabs.count()):
-            widget = self.tabs.widget(i)
-            if isinstance(widget, OrderDetails) and _same_order(widget.order, order):
-                widget.show_order(order)
+        self.editor_tabs.show_saved(order)
 
     def close_current_tab(self) -> None:
         if self.tabs.count():
@@ -501,20 +530,30 @@ class MainWindow(QMainWindow):
         self._place_empty_state()
 
     def _on_tabs_tab_close_requested(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        self.tabs.removeTab(index)
-        if widget is not None:
-            widget.deleteLater()
-        self._update_tabs_placeholder()
+        task = self.editor_tabs.request_close(index)
+        task.add_done_callback(lambda _task: self._update_tabs_placeholder())
 
     # --- helpers ------------------------------------------------------------------------------
 
     def _current_order(self) -> Order | None:
-        widget = self.tabs.currentWidget()
-        tab_focused = self.tabs.hasFocus() or (widget is not None and widget.hasFocus())
-        if tab_focused and isinstance(widget, OrderDetails):
-            return widget.order
-        return self.selected_order() or (widget.order if isinstance(widget, OrderDetails) else None)
+        """The order the agent is looking at: the focused editor's, else the table's."""
+        editor = self.editor_tabs.current_editor()
+        focused = QApplication.focusWidget()
+        if editor is not None and focused is not None and editor.isAncestorOf(focused):
+            return editor.order
+        return self.selected_order() or (editor.order if editor is not None else None)
+
+    def _known_tags(self) -> set[str]:
+        orders = (self.model.order_at(row) for row in range(self.model.loaded_count))
+        return {tag for order in orders if order is not None for tag in order.tags}
+
+    def _default_account(self) -> int | None:
+        """A new order's account: the filter's only account, or the selected row's."""
+        accounts = self.model.query.accounts
+        if len(accounts) == 1:
+            return accounts[0]
+        order = self.selected_order()
+        return order.account if order is not None else None
 
     def _copy(self, text: str, what: str) -> None:
         QGuiApplication.clipboard().setText(text)
@@ -561,14 +600,31 @@ class MainWindow(QMainWindow):
         settings.setValue("header", self.table.horizontalHeader().saveState())
         settings.endGroup()
 
+    def has_unsaved_edits(self) -> bool:
+        return any(editor.is_dirty for editor in self.editor_tabs.editors())
+
+    async def confirm_close(self) -> bool:
+        """Ask about every editor with unsaved edits; True when the window may go."""
+        return await self.editor_tabs.close_all()
+
+    def close_without_asking(self) -> None:
+        """Close after the agent already agreed (e.g. a profile switch that asked first)."""
+        self._close_confirmed = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_confirmed and self.has_unsaved_edits() and self._runner.can_start:
+            # Never lose an edit: ask first (without a nested event loop), then close again.
+            event.ignore()
+            self._runner.start(("close-window", id(self)), self._close_after_asking())
+            return
         self.save_layout()
         self._runner.cancel(("lookup", id(self)))
+        for editor in self.editor_tabs.editors():
+            editor.close_tasks()
         super().closeEvent(event)
         self.closed.emit()
 
-
-def _same_order(a: Order, b: Order) -> bool:
-    if a.external_id and b.external_id:
-        return a.external_id == b.external_id
-    return (a.account, a.order_number) == (b.account, b.order_number)
+    async def _close_after_asking(self) -> None:
+        if await self.confirm_close():
+            self.close_without_asking()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from parcellab_desk.api.auth import BearerAuth
@@ -80,6 +80,7 @@ async def console(
         model=model,
         runner=runner,
         lookup=lookup,
+        editing=OrderEditingService(client),
         profile_name="Demo",
         host_label=sandbox.base_url,
         profile_key="e2e-editor",
@@ -89,22 +90,8 @@ async def console(
     model.setParent(window)
     qtbot.addWidget(window)
 
-    def known_tags() -> set[str]:
-        orders = (model.order_at(row) for row in range(model.loaded_count))
-        return {tag for order in orders if order is not None for tag in order.tags}
-
-    # The wiring the main window gets: editors in its tabs, saves update the table row.
-    tabs = OrderEditorTabs(
-        window.tabs,
-        service=OrderEditingService(client),
-        runner=runner,
-        tz=BERLIN,
-        known_tags=known_tags,
-        default_account=lambda: sandbox.accounts[0],
-    )
-    tabs.order_saved.connect(window.show_saved_order)
-    menu = window.menuBar().addMenu("Editing")
-    menu.addActions([tabs.new_action, tabs.save_action])
+    # The window's own wiring: editors in its tabs, saves update the table row.
+    tabs = window.editor_tabs
 
     window.show()
     window.activateWindow()  # window shortcuts reach the active window only
@@ -138,7 +125,10 @@ async def test_create_edit_track_and_cancel(console: Console, qtbot: QtBot) -> N
     client, window = console.client, console.window
     number = "E2E-EDITOR-1"
 
-    # Create: Ctrl+N opens a new order, Ctrl+S posts it.
+    # Create: Ctrl+N opens a new order in the selected row's account, Ctrl+S posts it.
+    window.table.selectRow(0)
+    first = console.model.order_at(0)
+    assert first is not None
     QTest.keySequence(window, console.tabs.new_action.shortcut())
     editor = console.tabs.current_editor()
     assert editor is not None
@@ -152,6 +142,7 @@ async def test_create_edit_track_and_cancel(console: Console, qtbot: QtBot) -> N
     assert window.tabs.tabText(window.tabs.currentIndex()) == f"Order {number}"
     read = await client.get_order(created.external_id)
     assert (read.order_number, read.recipient_email) == (number, "erika@example.com")
+    assert read.account == first.account
 
     # Edit: only the customer number changes.
     type_into(editor, "customer_number", "C-77")
@@ -238,3 +229,44 @@ async def test_closing_a_tab_with_edits_asks_first(console: Console) -> None:
     box.button(QMessageBox.StandardButton.Discard).click()
     assert await closing is True
     assert console.tabs.editors() == []
+
+
+def expect(signal: SignalInstance) -> asyncio.Future[tuple[object, ...]]:
+    """A future for the signal's next emission, connected now (before the action fires it)."""
+    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
+
+    def on_emit(*args: object) -> None:
+        if not future.done():
+            future.set_result(args)
+
+    signal.connect(on_emit)
+    return future
+
+
+async def test_closing_the_window_asks_about_unsaved_edits(console: Console) -> None:
+    window = console.window
+    first = console.model.order_at(0)
+    assert first is not None
+    window.open_order(first)
+    editor = console.tabs.current_editor()
+    assert editor is not None
+    type_into(editor, "customer_number", "UNSAVED-1")
+    assert window.has_unsaved_edits()
+
+    asked = expect(editor.dialog_opened)
+    window.close()
+    (box,) = await asyncio.wait_for(asked, 10)
+    assert isinstance(box, QMessageBox)
+    assert window.isVisible()  # nothing closed while the agent decides
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.isVisible()
+    assert editor.is_dirty  # the edit is still there
+
+    asked = expect(editor.dialog_opened)
+    window.close()
+    (box,) = await asyncio.wait_for(asked, 10)
+    assert isinstance(box, QMessageBox)
+    closed = expect(window.closed)
+    box.button(QMessageBox.StandardButton.Discard).click()
+    await asyncio.wait_for(closed, 10)
+    assert not window.isVisible()

@@ -22,8 +22,9 @@ from parcellab_desk.qt.order_columns import OrderColumn
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
-from parcellab_desk.ui.order_details import OrderDetails
+from parcellab_desk.ui.order_editor import OrderEditor
 
 PAGE = 25
 
@@ -72,6 +73,7 @@ async def console(qtbot: QtBot, sandbox: EmbeddedSandbox) -> AsyncIterator[Conso
         model=model,
         runner=runner,
         lookup=lookup,
+        editing=OrderEditingService(client),
         profile_name="Demo",
         host_label=sandbox.base_url,
         profile_key="e2e",
@@ -165,7 +167,8 @@ async def test_open_order_box_looks_up_and_opens_a_tab(console: Console, qtbot: 
     assert opened.external_id == wanted.external_id
     assert window.tabs.count() == 1
     details = window.tabs.currentWidget()
-    assert isinstance(details, OrderDetails)
+    assert isinstance(details, OrderEditor)
+    assert details.order is not None
     assert details.order.external_id == wanted.external_id
     assert f"Order {wanted.order_number}" == window.tabs.tabText(0)
 
