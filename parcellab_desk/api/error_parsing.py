@@ -182,8 +182,9 @@ def error_from_response(response: httpx.Response, *, method: str, path: str) -> 
         return RateLimitedError(f"Too many requests: {when}.", retry_after=retry_after, **common)
     if status >= 500:
         return ServerError(
-            f"The server failed (HTTP {status}) on {where}; try again later"
-            + (f" ({said})." if said else "."),
+            f"The service had a problem (HTTP {status}"
+            + (f": {said}" if said else "")
+            + "). Try again in a moment.",
             **common,
         )
     if 300 <= status < 400:

@@ -59,6 +59,7 @@ from parcellab_desk.qt.order_columns import (
 from parcellab_desk.qt.order_pages import OrderPageLike, OrderPageSource, OrderQuery
 from parcellab_desk.qt.order_rows import OrderRows, RowView
 from parcellab_desk.qt.tasks import TaskRunner, TaskStartError
+from parcellab_desk.services.error_messages import describe_error
 
 __all__ = ["LoadState", "OrderRole", "OrderTableModel", "RowKind"]
 
@@ -121,10 +122,6 @@ def _italic() -> QFont:
 Fetch = Callable[[int], Coroutine[Any, Any, None]]
 
 
-def _describe(error: BaseException) -> str:
-    return str(error) or type(error).__name__
-
-
 class OrderTableModel(QAbstractTableModel):
     """Orders of one query, loaded page by page from an ``OrderPageSource``."""
 
@@ -142,7 +139,7 @@ class OrderTableModel(QAbstractTableModel):
         query: OrderQuery | None = None,
         *,
         time_zone: tzinfo | None = None,
-        describe_error: Callable[[BaseException], str] = _describe,
+        describe_error: Callable[[BaseException], str] = describe_error,
         parent: QObject | None = None,
     ) -> None:
         """``time_zone`` None shows times in the machine's local zone; ``describe_error``

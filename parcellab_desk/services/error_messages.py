@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 
-from parcellab_desk.api.errors import ParcelLabError
+from parcellab_desk.api.errors import ListingFailedError, ParcelLabError
 from parcellab_desk.services.logging_setup import SECRETS
 
 
 def describe_error(error: BaseException) -> str:
     """One sentence for the agent; never a token, never a traceback."""
+    if isinstance(error, ListingFailedError) and error.cause is not None:
+        # The table already says "Could not load more orders"; the cause is the news.
+        return describe_error(error.cause)
     if isinstance(error, ParcelLabError):
         return SECRETS.mask(error.message)
     if isinstance(error, asyncio.TimeoutError | TimeoutError):

@@ -519,7 +519,9 @@ class MainWindow(QMainWindow):
             self.updated_label.setText(f"updated {self._last_update:%H:%M}")
         failed = model.state is LoadState.FAILED
         if failed and model.error is not None:
-            self.error_label.setText(f"1 error: {describe_error(model.error)}")
+            message = describe_error(model.error)
+            self.error_label.setText(_first_sentence(message))
+            self.error_label.setToolTip(message)
         self.error_label.setVisible(failed)
         self.retry_button.setVisible(failed)
         self.table.clearSpans()
@@ -628,3 +630,9 @@ class MainWindow(QMainWindow):
     async def _close_after_asking(self) -> None:
         if await self.confirm_close():
             self.close_without_asking()
+
+
+def _first_sentence(text: str, limit: int = 70) -> str:
+    """Short enough for the status bar; the whole text goes in the tooltip."""
+    head = text.split(". ", 1)[0].rstrip(".")
+    return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"

@@ -191,7 +191,8 @@ async def test_failed_page_shows_error_and_retry_recovers(console: Console) -> N
     await until(lambda: model.state is LoadState.FAILED, model.state_changed)
     assert window.retry_button.isVisible()
     assert window.error_label.isVisible()
-    assert "error" in window.error_label.text().lower()
+    assert "HTTP 503" in window.error_label.text()
+    assert "Try again" in window.error_label.toolTip()
     status_row = model.loaded_count
     assert model.is_status_row(status_row)
     assert window.table.columnSpan(status_row, 0) == model.columnCount()

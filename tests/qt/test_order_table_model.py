@@ -208,7 +208,9 @@ async def test_failed_first_page_shows_the_error_and_retry_loads_it(
     assert state_of(model) is LoadState.FAILED
     assert model.error == error
     assert model.rowCount() == 1
-    assert cell(model, 0) == "Could not load orders: sandbox is down"
+    assert cell(model, 0) == (
+        "Could not load orders: A network or file error occurred: sandbox is down."
+    )
     assert cell(model, 0, role=OrderRole.ROW_KIND) is RowKind.ERROR
     assert not model.canFetchMore(ROOT)
     model.fetchMore(ROOT)
@@ -235,7 +237,9 @@ async def test_failed_later_page_keeps_the_rows_and_retry_asks_for_that_page(
     await asyncio.wait_for(failed, WAIT)
 
     assert model.loaded_count == 3
-    assert cell(model, 3) == "Could not load more orders: read timed out"
+    assert cell(model, 3) == (
+        "Could not load more orders: The service took too long to answer. Try again."
+    )
     assert model.retry()
     again = await source.next_request()
     assert again.page == 1
