@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from parcellab_desk import __version__
 from parcellab_desk.app_args import DISPLAY_NAME
 from parcellab_desk.console import Console
+from parcellab_desk.resources import ResourceNotFoundError, app_icon
 from parcellab_desk.services.credentials import CredentialStore
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.logging_setup import SECRETS, configure_logging
@@ -36,6 +37,7 @@ _log = logging.getLogger(__name__)
 
 ORGANIZATION = "parcelLab"
 APPLICATION = "parcellab_desk"
+DESKTOP_ID = "com.parcellab.desk"
 
 
 def _install_crash_handler(app: QApplication, loop: asyncio.AbstractEventLoop) -> None:
@@ -81,6 +83,11 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)  # lets Wayland docks match the installed menu entry
+    try:
+        app.setWindowIcon(app_icon())
+    except (ResourceNotFoundError, RuntimeError) as exc:  # an icon is not worth failing for
+        _log.warning("No application icon: %s", exc)
     app.setQuitOnLastWindowClosed(False)  # Console.run decides when it ends
     paths = AppPaths.default().ensure()
     log_file = configure_logging(paths.logs, level=logging.DEBUG if args.debug else logging.INFO)

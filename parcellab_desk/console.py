@@ -299,6 +299,7 @@ class Console:
             editing=OrderEditingService(self.client),
             profile_name=profile.name,
             host_label=profile.host_label,
+            base_url=profile.base_url,
             profile_key="demo" if profile.demo else profile.id,
             demo=profile.demo,
         )

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, tzinfo
 from functools import partial
+from html import escape
 from typing import Final
 
 from PySide6.QtCore import (
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         editing: OrderEditingService,
         profile_name: str,
         host_label: str,
+        base_url: str | None = None,
         profile_key: str = "default",
         demo: bool = False,
         time_zone: tzinfo | None = None,
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._lookup = lookup
         self._profile_key = profile_key
+        self._profile_name = profile_name
+        self._base_url = base_url or host_label
         self._tz = time_zone
         self._last_update: datetime | None = None
         self._close_confirmed = False
@@ -383,17 +387,24 @@ class MainWindow(QMainWindow):
         if order is not None and order.external_id:
             self._copy(order.external_id, "external id")
 
-    def show_about(self) -> None:
+    def show_about(self) -> QMessageBox:
+        """Version, Qt and PySide6 versions, and where this window is connected (non-modal
+        to the event loop: ``open()``, never ``exec()``)."""
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import qVersion
 
-        QMessageBox.about(
-            self,
-            "About parcelLab order console",
-            f"<b>parcelLab order console</b> {__version__}<br>"
-            f"Qt {qVersion()} · PySide6 {pyside_version}<br>"
-            f"Connected to {self.profile_label.text()}",
+        box = QMessageBox(self)
+        box.setWindowTitle("About parcelLab order console")
+        box.setIconPixmap(self.windowIcon().pixmap(64))
+        box.setText(f"<b>parcelLab order console</b> {__version__}")
+        box.setInformativeText(
+            f"Qt {qVersion()} · PySide6 {pyside_version}<br><br>"
+            f"Profile: {escape(self._profile_name)}{' (demo)' if self._demo else ''}<br>"
+            f"Service: {escape(self._base_url)}"
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     # --- slots --------------------------------------------------------------------------------
 

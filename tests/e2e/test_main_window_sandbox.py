@@ -75,7 +75,8 @@ async def console(qtbot: QtBot, sandbox: EmbeddedSandbox) -> AsyncIterator[Conso
         lookup=lookup,
         editing=OrderEditingService(client),
         profile_name="Demo",
-        host_label=sandbox.base_url,
+        host_label=sandbox.base_url.removeprefix("http://"),
+        base_url=sandbox.base_url,
         profile_key="e2e",
         demo=True,
     )
@@ -202,3 +203,16 @@ async def test_failed_page_shows_error_and_retry_recovers(console: Console) -> N
     )
     assert not window.retry_button.isVisible()
     assert model.loaded_count >= PAGE
+
+
+async def test_about_names_versions_and_the_service(console: Console) -> None:
+    from PySide6 import __version__ as pyside_version
+
+    from parcellab_desk import __version__
+
+    box = console.window.show_about()
+    text = box.text() + box.informativeText()
+    assert __version__ in text
+    assert f"PySide6 {pyside_version}" in text
+    assert console.sandbox.base_url in text
+    box.close()
