@@ -28,7 +28,7 @@ from parcellab_desk.console import Console
 from parcellab_desk.resources import ResourceNotFoundError, app_icon
 from parcellab_desk.services.credentials import CredentialStore
 from parcellab_desk.services.error_messages import describe_error
-from parcellab_desk.services.logging_setup import SECRETS, configure_logging
+from parcellab_desk.services.logging_setup import SECRETS, configure_logging, shutdown_logging
 from parcellab_desk.services.paths import AppPaths
 from parcellab_desk.services.profiles import ProfileStore
 from parcellab_desk.services.session import SessionService
@@ -103,3 +103,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         with suppress(RuntimeError):
             loop.close()
+        _log.info("parcellab_desk stopped")
+        shutdown_logging()

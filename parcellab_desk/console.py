@@ -16,7 +16,7 @@ from enum import Enum
 from PySide6.QtWidgets import QWidget
 
 from parcellab_desk.api.client import ParcelLabClient
-from parcellab_desk.api.errors import AuthenticationError, ParcelLabError
+from parcellab_desk.api.errors import AuthenticationError, ListingFailedError, ParcelLabError
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.client_pages import ClientPageSource
 from parcellab_desk.qt.order_pages import OrderQuery
@@ -164,7 +164,7 @@ class Console:
 
     async def connect(self, profile: Profile) -> Connection | None:
         """The profile's stored token, or a sign-in when there is none."""
-        if profile.demo:
+        if profile.id == DEMO_PROFILE_ID:
             return await self.start_demo()
         try:
             token = await self.session.token_for(profile)
@@ -347,6 +347,8 @@ class Console:
             self.client = None
 
     def _on_model_load_failed(self, error: object) -> None:
+        if isinstance(error, ListingFailedError):
+            error = error.cause
         if isinstance(error, AuthenticationError):
             self.runner.start("reauthenticate", self._reauthenticate_then_retry())
 

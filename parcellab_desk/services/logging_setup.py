@@ -72,15 +72,25 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-def configure_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = False) -> Path:
-    """Send the application's log to ``log_dir``; returns the log file's path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / LOG_FILE_NAME
+def _remove_our_handlers() -> None:
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_parcellab_desk", False):
             root.removeHandler(handler)
             handler.close()
+
+
+def shutdown_logging() -> None:
+    """Flush and close the console's log handlers (at exit, and between tests)."""
+    _remove_our_handlers()
+
+
+def configure_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = False) -> Path:
+    """Send the application's log to ``log_dir``; returns the log file's path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILE_NAME
+    _remove_our_handlers()
+    root = logging.getLogger()
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
     )

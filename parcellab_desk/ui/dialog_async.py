@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import asyncio
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
+
+
+class DialogEvents(QObject):
+    """Tells who listens (tests, diagnostics) that a dialog was opened for the agent."""
+
+    opened = Signal(object)  # the QDialog
+
+
+dialog_events = DialogEvents()
 
 
 async def run_dialog(dialog: QDialog) -> int:
@@ -27,6 +37,7 @@ async def run_dialog(dialog: QDialog) -> int:
 
     dialog.finished.connect(on_finished)
     dialog.open()
+    dialog_events.opened.emit(dialog)
     try:
         return await done
     except asyncio.CancelledError:

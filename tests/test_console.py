@@ -1,0 +1,234 @@
+"""The console's whole flows with real dialogs, a real sandbox over loopback and an in-memory
+keyring: first start, a 401 in the middle of work, and no token left anywhere afterwards."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import secrets
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+
+from parcellab_desk.api.auth import BearerAuth
+from parcellab_desk.console import Connection, Console
+from parcellab_desk.sandbox.auth import TokenGrant
+from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.services.credentials import CredentialStore
+from parcellab_desk.services.logging_setup import configure_logging, shutdown_logging
+from parcellab_desk.services.paths import AppPaths
+from parcellab_desk.services.profiles import Profile, ProfileStore, Region
+from parcellab_desk.services.secret import Secret
+from parcellab_desk.services.session import SessionService
+from parcellab_desk.ui.dialog_async import dialog_events
+from parcellab_desk.ui.main_window import MainWindow
+from parcellab_desk.ui.profile_dialog import ProfileDialog
+from parcellab_desk.ui.sign_in_dialog import SignInDialog
+from parcellab_desk.ui.welcome_dialog import WelcomeDialog
+from tests.secret_scan import find_secret
+from tests.services.keyring_fakes import MemoryKeyring, install_keyring
+
+D = TypeVar("D", bound=QDialog)
+WAIT = 30.0  # generous: a demo sandbox seeds and starts inside some of these waits
+
+
+class RecordingConsole(Console):
+    """The real console, which also hands each window it opens to the test."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.opened: asyncio.Queue[MainWindow] = asyncio.Queue()
+
+    def open_window(self, connection: Connection) -> MainWindow:
+        window = super().open_window(connection)
+        self.opened.put_nowait(window)
+        return window
+
+
+@pytest.fixture
+def keyring_backend(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    return install_keyring(monkeypatch, MemoryKeyring())
+
+
+@pytest.fixture
+def dialogs() -> Iterator[asyncio.Queue[QDialog]]:
+    opened: asyncio.Queue[QDialog] = asyncio.Queue()
+    dialog_events.opened.connect(opened.put_nowait)
+    yield opened
+    dialog_events.opened.disconnect(opened.put_nowait)
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.under(tmp_path / "app").ensure()
+
+
+@pytest.fixture
+def make_console(
+    paths: AppPaths, keyring_backend: MemoryKeyring
+) -> Callable[..., RecordingConsole]:
+    def make(**options: object) -> RecordingConsole:
+        args = argparse.Namespace(
+            demo=False, demo_orders=30, reset_demo=False, sandbox_port=0, debug=False
+        )
+        vars(args).update(options)
+        session = SessionService(ProfileStore(paths.config), CredentialStore())
+        return RecordingConsole(args, paths, session)
+
+    return make
+
+
+async def next_dialog(queue: asyncio.Queue[QDialog], kind: type[D]) -> D:
+    dialog = await asyncio.wait_for(queue.get(), WAIT)
+    assert isinstance(dialog, kind), f"expected {kind.__name__}, got {type(dialog).__name__}"
+    return dialog
+
+
+async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
+    while not condition():
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def wake(*_args: object, fut: asyncio.Future[None] = future) -> None:
+            if not fut.done():
+                fut.set_result(None)
+
+        signal.connect(wake)
+        try:
+            await asyncio.wait_for(future, WAIT)
+        finally:
+            signal.disconnect(wake)
+
+
+async def rows_loaded(window: MainWindow) -> None:
+    model = window.model
+    await until(lambda: model.loaded_count > 0 and not model.is_loading, model.state_changed)
+
+
+async def test_first_start_welcomes_and_the_demo_is_remembered(
+    make_console: Callable[..., RecordingConsole], dialogs: asyncio.Queue[QDialog]
+) -> None:
+    console = make_console()
+    running = asyncio.ensure_future(console.run())
+    welcome = await next_dialog(dialogs, WelcomeDialog)
+    welcome.demo_button.click()
+    window = await asyncio.wait_for(console.opened.get(), WAIT)
+    assert window.windowTitle().startswith("DEMO")
+    await rows_loaded(window)
+    window.close()
+    assert await asyncio.wait_for(running, WAIT) == 0
+    last = console.session.profiles.last_used()
+    assert last is not None
+    assert last.demo
+
+    # The next start goes straight back to the demo, no welcome.
+    again = make_console()
+    running = asyncio.ensure_future(again.run())
+    window = await asyncio.wait_for(again.opened.get(), WAIT)
+    assert dialogs.empty()
+    await rows_loaded(window)
+    window.close()
+    assert await asyncio.wait_for(running, WAIT) == 0
+
+
+async def test_a_401_mid_work_asks_to_sign_in_and_keeps_the_open_edit(
+    make_console: Callable[..., RecordingConsole],
+    dialogs: asyncio.Queue[QDialog],
+    keyring_backend: MemoryKeyring,
+    sandbox: EmbeddedSandbox,
+) -> None:
+    console = make_console()
+    profile = Profile(name="Staging", base_url=sandbox.base_url)
+    await console.session.sign_in(profile, Secret(sandbox.demo_token), remember=True)
+    running = asyncio.ensure_future(console.run())
+    window = await asyncio.wait_for(console.opened.get(), WAIT)
+    await rows_loaded(window)
+
+    # The agent is halfway through an edit when the token stops working.
+    first = window.model.order_at(0)
+    assert first is not None
+    window.open_order(first)
+    editor = window.editor_tabs.current_editor()
+    assert editor is not None
+    field = editor.inputs["customer_number"]
+    assert isinstance(field, QLineEdit)
+    field.setText("HALF-TYPED")
+    field.textEdited.emit("HALF-TYPED")
+    assert console.client is not None
+    console.client.set_auth(BearerAuth("revoked-token-0123456789"))
+    window.refresh_action.trigger()
+
+    sign_in = await next_dialog(dialogs, SignInDialog)
+    assert window.isVisible()
+    sign_in.token_field.edit.setText(sandbox.demo_token)
+    sign_in.sign_in_button.click()  # checked against the sandbox before the dialog closes
+    await until(lambda: window.model.error is None and not window.model.is_loading,
+                window.model.state_changed)  # fmt: skip
+    assert window.model.loaded_count > 0
+    assert console.window is window  # same window, nothing reopened
+    assert editor.is_dirty
+    assert field.text() == "HALF-TYPED"
+    assert keyring_backend.entries[("parcellab_desk", f"profile:{profile.id}")] == (
+        sandbox.demo_token
+    )
+
+    asked = asyncio.ensure_future(next_dialog(dialogs, QMessageBox))
+    window.close()
+    box = await asked
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert await asyncio.wait_for(running, WAIT) == 0
+
+
+async def test_the_token_appears_nowhere_the_console_wrote(
+    make_console: Callable[..., RecordingConsole],
+    make_sandbox: Callable[..., EmbeddedSandbox],
+    dialogs: asyncio.Queue[QDialog],
+    keyring_backend: MemoryKeyring,
+    paths: AppPaths,
+    isolated_home: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    token = "pl-" + secrets.token_urlsafe(32)
+    sandbox = make_sandbox(
+        demo_orders=40, grants=[TokenGrant(token, frozenset({1001, 1002, 1003}))]
+    )
+    log_file = configure_logging(paths.logs, level=logging.DEBUG)
+    caplog.set_level(logging.DEBUG)
+    try:
+        console = make_console()
+        running = asyncio.ensure_future(console.run())
+        welcome = await next_dialog(dialogs, WelcomeDialog)
+        welcome.connect_button.click()
+        form = await next_dialog(dialogs, ProfileDialog)
+        form.name_edit.setText("Leak check")
+        form.region_combo.setCurrentIndex(form.region_combo.findData(Region.CUSTOM))
+        form.url_edit.setText(sandbox.base_url)
+        form.token_field.edit.setText(token)
+        form.save_button.click()
+
+        window = await asyncio.wait_for(console.opened.get(), WAIT)
+        await rows_loaded(window)
+        order = window.model.order_at(0)
+        assert order is not None
+        assert order.order_number
+        window.open_box.edit.setText(order.order_number)
+        looked_up = asyncio.ensure_future(
+            until(lambda: window.tabs.count() == 1, window.order_opened)
+        )
+        window.open_box.edit.returnPressed.emit()
+        await looked_up
+        window.close()
+        assert await asyncio.wait_for(running, WAIT) == 0
+    finally:
+        shutdown_logging()
+
+    assert keyring_backend.entries  # the token went to the keyring, and only there
+    assert log_file.read_text(encoding="utf-8")  # the log was written, and searched below
+    leaks = find_secret(
+        token, roots=[isolated_home, paths.config.parent], texts={"captured log": caplog.text}
+    )
+    assert leaks == []
