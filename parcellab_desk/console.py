@@ -12,6 +12,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +23,6 @@ from parcellab_desk.qt.client_pages import ClientPageSource
 from parcellab_desk.qt.order_pages import OrderQuery
 from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
-from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.connection import auth_for, check_connection, client_for
 from parcellab_desk.services.credentials import CredentialError, StorageMode
 from parcellab_desk.services.error_messages import describe_error
@@ -38,6 +38,9 @@ from parcellab_desk.ui.no_keyring_dialog import NoKeyringChoice, NoKeyringDialog
 from parcellab_desk.ui.profile_dialog import ProfileDialog
 from parcellab_desk.ui.sign_in_dialog import SignInDialog
 from parcellab_desk.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
+
+if TYPE_CHECKING:
+    from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 
 _log = logging.getLogger(__name__)
 
@@ -142,6 +145,9 @@ class Console:
     async def start_demo(self) -> Connection:
         """Start the embedded sandbox (off the GUI thread: seeding takes a moment)."""
         if self.sandbox is None:
+            # Imported here: agents on the real service never load the server stack.
+            from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+
             db = self.paths.data / DEMO_DB_NAME
             if self.args.reset_demo:
                 db.unlink(missing_ok=True)
