@@ -25,6 +25,7 @@ from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.connection import auth_for, check_connection, client_for
 from parcellab_desk.services.credentials import CredentialError, StorageMode
+from parcellab_desk.services.drafts import DraftStore
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.logging_setup import SECRETS
 from parcellab_desk.services.order_editing import OrderEditingService
@@ -303,6 +304,7 @@ class Console:
             runner=self.runner,
             lookup=self.lookup,
             editing=OrderEditingService(self.client),
+            drafts=DraftStore(self.paths.drafts, profile.id),
             profile_name=profile.name,
             host_label=profile.host_label,
             base_url=profile.base_url,
@@ -335,6 +337,7 @@ class Console:
         window.edit_profile_requested.connect(lambda: finish(WindowOutcome(Outcome.EDIT_PROFILE)))
         window.sign_out_requested.connect(lambda: finish(WindowOutcome(Outcome.SIGNED_OUT)))
         window.show()
+        window.restore_drafts()
         try:
             outcome = await done
         finally:

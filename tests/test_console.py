@@ -232,3 +232,47 @@ async def test_the_token_appears_nowhere_the_console_wrote(
         token, roots=[isolated_home, paths.config.parent], texts={"captured log": caplog.text}
     )
     assert leaks == []
+
+
+async def test_unsaved_edits_survive_a_crash_and_come_back_at_the_next_start(
+    make_console: Callable[..., RecordingConsole],
+    sandbox: EmbeddedSandbox,
+) -> None:
+    console = make_console()
+    profile = Profile(name="Staging", base_url=sandbox.base_url)
+    await console.session.sign_in(profile, Secret(sandbox.demo_token), remember=True)
+    running = asyncio.ensure_future(console.run())
+    window = await asyncio.wait_for(console.opened.get(), WAIT)
+    await rows_loaded(window)
+    order = window.model.order_at(0)
+    assert order is not None
+    window.open_order(order)
+    editor = window.editor_tabs.current_editor()
+    assert editor is not None
+    field = editor.inputs["customer_number"]
+    assert isinstance(field, QLineEdit)
+    field.setText("TYPED-BEFORE-CRASH")
+    field.textEdited.emit("TYPED-BEFORE-CRASH")
+    window.editor_tabs.keep_drafts_now()
+    # The process dies: nothing asks, nothing saves, nothing cleans up.
+    window.close_without_asking()
+    assert await asyncio.wait_for(running, WAIT) == 0
+
+    again = make_console()
+    running = asyncio.ensure_future(again.run())
+    window = await asyncio.wait_for(again.opened.get(), WAIT)
+    restored = window.editor_tabs.current_editor()
+    assert restored is not None
+    assert restored.order == order
+    assert restored.is_dirty
+    field = restored.inputs["customer_number"]
+    assert isinstance(field, QLineEdit)
+    assert field.text() == "TYPED-BEFORE-CRASH"
+    assert "Recovered unsaved changes to 1 order" in window.statusBar().currentMessage()
+
+    # Reverting forgets the draft: the start after that has nothing to bring back.
+    restored.revert()
+    window.editor_tabs.keep_drafts_now()
+    window.close()
+    assert await asyncio.wait_for(running, WAIT) == 0
+    assert not list(again.paths.drafts.rglob("*.json"))

@@ -23,6 +23,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Final, Protocol
 
+import pydantic
+
 from parcellab_desk.api.errors import ParcelLabError, TransportError, ValidationError
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.payload import (
@@ -349,10 +351,46 @@ class OrderDraft:
         self._trackings.clear()
         for name, value in edits.items():
             self.set_value(name, value)
-        for values in trackings.values():
-            saved = self._saved_tracking((values["courier"], values["tracking_number"]))
+        for key, values in trackings.items():
+            saved = self._saved_tracking(key)
             base = saved.to_json_dict() if saved is not None else {}
-            self.put_tracking({**base, **values})
+            # A pending edit of a saved tracking holds only its changes: the key says which.
+            self.put_tracking({**base, **values, "courier": key[0], "tracking_number": key[1]})
+
+    # -- keeping a draft across a crash ------------------------------------------------
+
+    SNAPSHOT_VERSION = 1
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything needed to bring this draft back after a restart, as JSON values."""
+        return {
+            "version": self.SNAPSHOT_VERSION,
+            "original": self._original.to_json_dict() if self._original is not None else None,
+            "defaults": dict(self._defaults),
+            "edits": dict(self._edits),
+            "trackings": [
+                {"courier": key[0], "tracking_number": key[1], "values": dict(values)}
+                for key, values in self._trackings.items()
+            ],
+        }
+
+    @classmethod
+    def from_snapshot(cls, data: Mapping[str, Any]) -> OrderDraft:
+        """The draft a ``snapshot()`` described; raises ValueError when it is not one."""
+        if data.get("version") != cls.SNAPSHOT_VERSION:
+            raise ValueError(f"unknown draft version {data.get('version')!r}")
+        try:
+            raw = data.get("original")
+            draft = cls(Order.model_validate(raw) if raw is not None else None)
+            draft._defaults = dict(data.get("defaults") or {})
+            for name, value in dict(data.get("edits") or {}).items():
+                draft.set_value(name, value)
+            for item in data.get("trackings") or []:
+                key = (str(item["courier"]), str(item["tracking_number"]))
+                draft._trackings[key] = dict(item["values"])
+        except (KeyError, TypeError, AttributeError, pydantic.ValidationError) as exc:
+            raise ValueError(f"not a draft: {exc}") from exc
+        return draft
 
     # -- errors ------------------------------------------------------------------------
 

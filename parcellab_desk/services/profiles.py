@@ -11,8 +11,6 @@ import contextlib
 import ipaddress
 import json
 import logging
-import os
-import tempfile
 import time
 import uuid
 from collections.abc import Iterable
@@ -22,6 +20,8 @@ from typing import Any, Final, Self
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from parcellab_desk.services.files import atomic_write_text
 
 _log = logging.getLogger(__name__)
 
@@ -340,26 +340,9 @@ class ProfileStore:
     def _write(self) -> None:
         data = json.dumps(self._document(), indent=2, ensure_ascii=False) + "\n"
         try:
-            _atomic_write_text(self._path, data)
+            atomic_write_text(self._path, data)
         except OSError as exc:
             raise ProfileStoreError(
                 f"Could not save the profiles to {self._path}: {exc.strerror or exc}. "
                 "Check that the folder exists and is writable."
             ) from exc
-
-
-def _atomic_write_text(path: Path, data: str) -> None:
-    """Write a whole file or nothing: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

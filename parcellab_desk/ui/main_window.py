@@ -49,6 +49,7 @@ from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_columns import OrderColumn
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.services.drafts import DraftStore
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.dialog_async import run_dialog
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         lookup: OrderLookup,
         editing: OrderEditingService,
         profile_name: str,
+        drafts: DraftStore | None = None,
         host_label: str,
         base_url: str | None = None,
         profile_key: str = "default",
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
             tz=time_zone,
             known_tags=self._known_tags,
             default_account=self._default_account,
+            drafts=drafts,
         )
         self.editor_tabs.order_saved.connect(self.show_saved_order)
         self.editor_tabs.editor_opened.connect(self._update_tabs_placeholder)
@@ -367,6 +370,19 @@ class MainWindow(QMainWindow):
         self.editor_tabs.open_order(order)
         self._update_tabs_placeholder()
         self.order_opened.emit(order)
+
+    def restore_drafts(self) -> int:
+        """Reopen the unsaved edits a crash or a killed process left behind."""
+        count = self.editor_tabs.restore_drafts()
+        if count:
+            self._update_tabs_placeholder()
+            plural = "s" if count != 1 else ""
+            self.statusBar().showMessage(
+                f"Recovered unsaved changes to {count} order{plural} from the last session. "
+                "Save or revert them.",
+                15000,
+            )
+        return count
 
     def show_saved_order(self, order: Order) -> None:
         """After a save or cancel: update the row in place and any open editor."""
@@ -632,6 +648,7 @@ class MainWindow(QMainWindow):
             self._runner.start(("close-window", id(self)), self._close_after_asking())
             return
         self.save_layout()
+        self.editor_tabs.keep_drafts_now()  # anything still unsaved stays recoverable
         self._runner.cancel(("lookup", id(self)))
         for editor in self.editor_tabs.editors():
             editor.close_tasks()

@@ -132,6 +132,7 @@ class OrderEditor(QWidget):
     title_changed = Signal(str)
     dialog_opened = Signal(object)
     tracking_staged = Signal(object)  # TrackingKey added or changed, sent with the next save
+    draft_changed = Signal()  # the draft may hold other unsaved edits now (kept on disk)
 
     def __init__(
         self,
@@ -142,11 +143,14 @@ class OrderEditor(QWidget):
         tz: tzinfo | None = None,
         known_tags: KnownTags | None = None,
         account: int | None = None,
+        draft: OrderDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``draft`` brings back unsaved edits kept from an earlier session (then ``order``
+        is ignored)."""
         super().__init__(parent)
         self.setObjectName("orderEditor")
-        self.draft = OrderDraft(order, account=account)
+        self.draft = draft if draft is not None else OrderDraft(order, account=account)
         self._service = service
         self._runner = runner if runner is not None else TaskRunner()
         self._tz = tz
@@ -588,6 +592,7 @@ class OrderEditor(QWidget):
         if title != self._title:
             self._title = title
             self.title_changed.emit(title)
+        self.draft_changed.emit()
 
     def _set_status(self, text: str) -> None:
         self.action_status.setText(text)

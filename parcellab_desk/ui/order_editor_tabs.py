@@ -12,16 +12,20 @@ import asyncio
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.tasks import TaskRunner
-from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.services.drafts import DraftStore, new_draft_id
+from parcellab_desk.services.order_editing import OrderDraft, OrderEditingService
 from parcellab_desk.ui.order_editor import KnownTags, OrderEditor
 
 __all__ = ["OrderEditorTabs"]
+
+# Typing pauses shorter than this are one write: no file write per keystroke.
+DRAFT_WRITE_DELAY_MS = 400
 
 
 def _same_order(a: Order, b: Order) -> bool:
@@ -45,7 +49,10 @@ class OrderEditorTabs(QObject):
         tz: tzinfo | None = None,
         known_tags: KnownTags | None = None,
         default_account: Callable[[], int | None] | None = None,
+        drafts: DraftStore | None = None,
     ) -> None:
+        """``drafts`` keeps every editor's unsaved edits on disk until they are saved,
+        reverted or discarded, and brings them back with :meth:`restore_drafts`."""
         super().__init__(tabs)
         self.tabs = tabs
         self._service = service
@@ -53,6 +60,9 @@ class OrderEditorTabs(QObject):
         self._tz = tz
         self._known_tags = known_tags
         self._default_account = default_account
+        self._drafts = drafts
+        self._draft_ids: dict[OrderEditor, str] = {}
+        self._draft_timers: dict[OrderEditor, QTimer] = {}
 
         self.new_action = QAction("&New order", self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
@@ -92,6 +102,16 @@ class OrderEditorTabs(QObject):
         account = self._default_account() if self._default_account is not None else None
         return self._add(self._make_editor(None, account))
 
+    def restore_drafts(self) -> int:
+        """Open an editor for every draft left from an earlier session; how many."""
+        if self._drafts is None:
+            return 0
+        stored = self._drafts.load_all()
+        for item in stored:
+            editor = self._make_editor(item.draft.original, None, draft=item.draft)
+            self._add(editor, draft_id=item.draft_id)
+        return len(stored)
+
     def show_saved(self, order: Order) -> None:
         """An order changed elsewhere: open editors show it (unsaved edits stay on top)."""
         for editor in self.editors():
@@ -127,11 +147,14 @@ class OrderEditorTabs(QObject):
                 return False
         for editor in self.editors():
             editor.close_tasks()
+            self._forget_draft(editor)
         return True
 
     # -- internals -----------------------------------------------------------------------
 
-    def _make_editor(self, order: Order | None, account: int | None) -> OrderEditor:
+    def _make_editor(
+        self, order: Order | None, account: int | None, *, draft: OrderDraft | None = None
+    ) -> OrderEditor:
         return OrderEditor(
             order,
             service=self._service,
@@ -139,9 +162,18 @@ class OrderEditorTabs(QObject):
             tz=self._tz,
             known_tags=self._known_tags,
             account=account,
+            draft=draft,
         )
 
-    def _add(self, editor: OrderEditor) -> OrderEditor:
+    def _add(self, editor: OrderEditor, *, draft_id: str | None = None) -> OrderEditor:
+        if self._drafts is not None:
+            self._draft_ids[editor] = draft_id or new_draft_id()
+            timer = QTimer(editor)
+            timer.setSingleShot(True)
+            timer.setInterval(DRAFT_WRITE_DELAY_MS)
+            timer.timeout.connect(lambda: self._keep_draft(editor))
+            self._draft_timers[editor] = timer
+            editor.draft_changed.connect(timer.start)
         index = self.tabs.addTab(editor, editor.title())
         order = editor.order
         if order is not None:
@@ -160,11 +192,37 @@ class OrderEditorTabs(QObject):
             if not await widget.maybe_close():
                 return False
             widget.close_tasks()
+            self._forget_draft(widget)
         index = self.tabs.indexOf(widget)  # tabs may have moved while the prompt was open
         if index >= 0:
             self.tabs.removeTab(index)
         widget.deleteLater()
         return True
+
+    def keep_drafts_now(self) -> None:
+        """Write every pending draft at once (before quitting, or in a test)."""
+        for editor, timer in list(self._draft_timers.items()):
+            if timer.isActive():
+                timer.stop()
+                self._keep_draft(editor)
+
+    def _keep_draft(self, editor: OrderEditor) -> None:
+        draft_id = self._draft_ids.get(editor)
+        if self._drafts is None or draft_id is None:
+            return
+        if editor.draft.is_dirty:
+            self._drafts.save(draft_id, editor.draft)
+        else:
+            self._drafts.delete(draft_id)
+
+    def _forget_draft(self, editor: OrderEditor) -> None:
+        """The editor closed with the agent's agreement: its draft is not needed any more."""
+        timer = self._draft_timers.pop(editor, None)
+        if timer is not None:
+            timer.stop()
+        draft_id = self._draft_ids.pop(editor, None)
+        if self._drafts is not None and draft_id is not None:
+            self._drafts.delete(draft_id)
 
     def _on_editor_title_changed(self, editor: OrderEditor, title: str) -> None:
         index = self.tabs.indexOf(editor)
