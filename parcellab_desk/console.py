@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QWidget
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.errors import AuthenticationError, ListingFailedError, ParcelLabError
 from parcellab_desk.api.models import Order
-from parcellab_desk.qt.client_pages import ClientPageSource
-from parcellab_desk.qt.order_pages import OrderQuery
+from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.connection import auth_for, check_connection, client_for

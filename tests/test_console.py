@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from parcellab_desk.api.auth import BearerAuth
+from parcellab_desk.api.models import Order
 from parcellab_desk.console import Connection, Console
 from parcellab_desk.sandbox.auth import TokenGrant
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
@@ -27,11 +27,13 @@ from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService
 from parcellab_desk.ui.dialog_async import dialog_events
 from parcellab_desk.ui.main_window import MainWindow
+from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.profile_dialog import ProfileDialog
 from parcellab_desk.ui.sign_in_dialog import SignInDialog
 from parcellab_desk.ui.welcome_dialog import WelcomeDialog
 from tests.secret_scan import find_secret
 from tests.services.keyring_fakes import MemoryKeyring, install_keyring
+from tests.signals import until
 
 D = TypeVar("D", bound=QDialog)
 WAIT = 30.0  # generous: a demo sandbox seeds and starts inside some of these waits
@@ -89,24 +91,37 @@ async def next_dialog(queue: asyncio.Queue[QDialog], kind: type[D]) -> D:
     return dialog
 
 
-async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
-    while not condition():
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def wake(*_args: object, fut: asyncio.Future[None] = future) -> None:
-            if not fut.done():
-                fut.set_result(None)
-
-        signal.connect(wake)
-        try:
-            await asyncio.wait_for(future, WAIT)
-        finally:
-            signal.disconnect(wake)
-
-
 async def rows_loaded(window: MainWindow) -> None:
     model = window.model
     await until(lambda: model.loaded_count > 0 and not model.is_loading, model.state_changed)
+
+
+async def start_signed_in(
+    console: RecordingConsole, sandbox: EmbeddedSandbox
+) -> tuple[Profile, asyncio.Future[int], MainWindow]:
+    """A console on a profile for ``sandbox`` whose token is in the keyring, rows loaded."""
+    profile = Profile(name="Staging", base_url=sandbox.base_url)
+    await console.session.sign_in(profile, Secret(sandbox.demo_token), remember=True)
+    running = asyncio.ensure_future(console.run())
+    window = await asyncio.wait_for(console.opened.get(), WAIT)
+    await rows_loaded(window)
+    return profile, running, window
+
+
+async def type_into_first_order(
+    window: MainWindow, text: str
+) -> tuple[Order, OrderEditor, QLineEdit]:
+    """Open the first row's order and type ``text`` as its customer number (unsaved)."""
+    order = window.model.order_at(0)
+    assert order is not None
+    window.open_order(order)
+    editor = window.editor_tabs.current_editor()
+    assert editor is not None
+    field = editor.inputs["customer_number"]
+    assert isinstance(field, QLineEdit)
+    field.setText(text)
+    field.textEdited.emit(text)
+    return order, editor, field
 
 
 async def test_first_start_welcomes_and_the_demo_is_remembered(
@@ -142,22 +157,9 @@ async def test_a_401_mid_work_asks_to_sign_in_and_keeps_the_open_edit(
     sandbox: EmbeddedSandbox,
 ) -> None:
     console = make_console()
-    profile = Profile(name="Staging", base_url=sandbox.base_url)
-    await console.session.sign_in(profile, Secret(sandbox.demo_token), remember=True)
-    running = asyncio.ensure_future(console.run())
-    window = await asyncio.wait_for(console.opened.get(), WAIT)
-    await rows_loaded(window)
-
+    profile, running, window = await start_signed_in(console, sandbox)
     # The agent is halfway through an edit when the token stops working.
-    first = window.model.order_at(0)
-    assert first is not None
-    window.open_order(first)
-    editor = window.editor_tabs.current_editor()
-    assert editor is not None
-    field = editor.inputs["customer_number"]
-    assert isinstance(field, QLineEdit)
-    field.setText("HALF-TYPED")
-    field.textEdited.emit("HALF-TYPED")
+    _first, editor, field = await type_into_first_order(window, "HALF-TYPED")
     assert console.client is not None
     console.client.set_auth(BearerAuth("revoked-token-0123456789"))
     window.refresh_action.trigger()
@@ -239,20 +241,8 @@ async def test_unsaved_edits_survive_a_crash_and_come_back_at_the_next_start(
     sandbox: EmbeddedSandbox,
 ) -> None:
     console = make_console()
-    profile = Profile(name="Staging", base_url=sandbox.base_url)
-    await console.session.sign_in(profile, Secret(sandbox.demo_token), remember=True)
-    running = asyncio.ensure_future(console.run())
-    window = await asyncio.wait_for(console.opened.get(), WAIT)
-    await rows_loaded(window)
-    order = window.model.order_at(0)
-    assert order is not None
-    window.open_order(order)
-    editor = window.editor_tabs.current_editor()
-    assert editor is not None
-    field = editor.inputs["customer_number"]
-    assert isinstance(field, QLineEdit)
-    field.setText("TYPED-BEFORE-CRASH")
-    field.textEdited.emit("TYPED-BEFORE-CRASH")
+    _profile, running, window = await start_signed_in(console, sandbox)
+    order, _editor, _field = await type_into_first_order(window, "TYPED-BEFORE-CRASH")
     window.editor_tabs.keep_drafts_now()
     # The process dies: nothing asks, nothing saves, nothing cleans up.
     window.close_without_asking()

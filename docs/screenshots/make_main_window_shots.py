@@ -24,7 +24,7 @@ from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
-from parcellab_desk.qt.client_pages import ClientPageSource
+from parcellab_desk.qt.order_pages import ClientPageSource
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox

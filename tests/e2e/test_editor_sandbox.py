@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,8 +23,8 @@ from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.api.schema import CancelReason
-from parcellab_desk.qt.client_pages import ClientPageSource
 from parcellab_desk.qt.order_columns import OrderColumn
+from parcellab_desk.qt.order_pages import ClientPageSource
 from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
@@ -34,23 +34,9 @@ from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
+from tests.signals import expect, next_emission
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-async def next_emission(signal: SignalInstance) -> tuple[object, ...]:
-    """The arguments of the signal's next emission (no nested Qt loop: see platform notes)."""
-    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
-
-    def on_emit(*args: object) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(on_emit)
-    try:
-        return await asyncio.wait_for(future, 10.0)
-    finally:
-        signal.disconnect(on_emit)
 
 
 @dataclass
@@ -229,18 +215,6 @@ async def test_closing_a_tab_with_edits_asks_first(console: Console) -> None:
     box.button(QMessageBox.StandardButton.Discard).click()
     assert await closing is True
     assert console.tabs.editors() == []
-
-
-def expect(signal: SignalInstance) -> asyncio.Future[tuple[object, ...]]:
-    """A future for the signal's next emission, connected now (before the action fires it)."""
-    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
-
-    def on_emit(*args: object) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(on_emit)
-    return future
 
 
 async def test_closing_the_window_asks_about_unsaved_edits(console: Console) -> None:

@@ -3,13 +3,12 @@ recover from a failed page."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -17,14 +16,15 @@ from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
-from parcellab_desk.qt.client_pages import ClientPageSource
 from parcellab_desk.qt.order_columns import OrderColumn
+from parcellab_desk.qt.order_pages import ClientPageSource
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
+from tests.signals import next_emission, until
 
 PAGE = 25
 
@@ -35,26 +35,6 @@ class Console:
     model: OrderTableModel
     client: ParcelLabClient
     sandbox: EmbeddedSandbox
-
-
-async def next_emission(signal: SignalInstance) -> tuple[object, ...]:
-    """The arguments of the signal's next emission (no nested Qt loop: see platform notes)."""
-    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
-
-    def on_emit(*args: object) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(on_emit)
-    try:
-        return await asyncio.wait_for(future, 10.0)
-    finally:
-        signal.disconnect(on_emit)
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
-    while not condition():
-        await next_emission(signal)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -29,24 +28,10 @@ from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog, CancelTrackingDi
 from parcellab_desk.ui.editor_widgets import CodeCombo
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
+from tests.signals import next_emission
 
 BERLIN = ZoneInfo("Europe/Berlin")
 Numbers = Callable[[], str]
-
-
-async def next_emission(signal: SignalInstance) -> tuple[object, ...]:
-    """The arguments of the signal's next emission (no nested Qt loop: see platform notes)."""
-    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
-
-    def on_emit(*args: object) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(on_emit)
-    try:
-        return await asyncio.wait_for(future, 10.0)
-    finally:
-        signal.disconnect(on_emit)
 
 
 @dataclass
