@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from parcellab_desk.api.auth import ApiAuth
 from parcellab_desk.api.client import ParcelLabClient
-from parcellab_desk.api.errors import AuthenticationError, ListingFailedError, ParcelLabError
+from parcellab_desk.api.errors import ParcelLabError
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import OrderTableModel
@@ -259,12 +260,14 @@ class Console:
             if status.usable:
                 return True
 
-    async def reauthenticate(self) -> bool:
-        """After a 401 mid-work: ask for a new token, keep every open edit, and let the
-        caller retry. Concurrent 401s share one prompt."""
-        if self.connection is None or self.client is None:
-            return False
+    async def on_unauthorized(self, rejected: ApiAuth) -> bool:
+        """The client's hook for a 401 mid-work: ask for a new token, keep every open edit,
+        and let the client send the request again. Concurrent 401s share one prompt."""
         async with self._reauth_lock:
+            if self.client is None or self.connection is None:
+                return False
+            if self.client.auth is not rejected:
+                return True  # another request's prompt already brought a new token
             profile = self.connection.profile
             self.session.token_rejected(profile)
             connection = await self.sign_in(
@@ -273,7 +276,7 @@ class Console:
                 "open orders and unsaved edits are kept.",
                 parent=self.window,
             )
-            if connection is None:
+            if connection is None or self.client is None:
                 return False
             self.connection = connection
             SECRETS.add(connection.token.reveal())
@@ -292,6 +295,7 @@ class Console:
         SECRETS.add(connection.token.reveal())
         self.connection = connection
         self.client = client_for(profile, connection.token)
+        self.client.on_unauthorized = self.on_unauthorized
         model = OrderTableModel(
             ClientPageSource(self.client),
             self.runner,
@@ -314,7 +318,6 @@ class Console:
         window.set_profiles(
             [(p.id, p.name) for p in self.session.profiles.profiles()], current=profile.id
         )
-        model.load_failed.connect(self._on_model_load_failed)
         self.window = window
         return window
 
@@ -353,16 +356,6 @@ class Console:
         if self.client is not None:
             await self.client.aclose()
             self.client = None
-
-    def _on_model_load_failed(self, error: object) -> None:
-        if isinstance(error, ListingFailedError):
-            error = error.cause
-        if isinstance(error, AuthenticationError):
-            self.runner.start("reauthenticate", self._reauthenticate_then_retry())
-
-    async def _reauthenticate_then_retry(self) -> None:
-        if await self.reauthenticate() and self.window is not None:
-            self.window.model.retry()
 
     def _on_task_failed(self, key: object, error: BaseException) -> None:
         if isinstance(error, ParcelLabError):

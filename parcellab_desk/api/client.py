@@ -12,7 +12,7 @@ import logging
 import platform
 import ssl
 import time
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Final, Self
 from urllib.parse import quote
@@ -26,6 +26,7 @@ from parcellab_desk.api.auth import ApiAuth
 from parcellab_desk.api.error_parsing import error_from_response
 from parcellab_desk.api.errors import (
     AmbiguousOrderError,
+    AuthenticationError,
     BadResponseError,
     ConfigurationError,
     ConnectionFailedError,
@@ -86,6 +87,10 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+Reauthenticate = Callable[[ApiAuth], Awaitable[bool]]
+"""Given the rejected auth, get new credentials onto the client; True to try again."""
+
+
 class ParcelLabClient:
     """Async client for ``/v4/track/orders/``. Use ``async with`` or ``await aclose()``.
 
@@ -103,10 +108,15 @@ class ParcelLabClient:
         retry: RetryPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        on_unauthorized: Reauthenticate | None = None,
     ) -> None:
+        """``on_unauthorized`` is awaited with the auth the server rejected (401); when it
+        returns True (new credentials are set, e.g. the agent signed in again) the request is
+        sent once more, so the caller's work goes on instead of failing."""
         self.base_url = check_base_url(base_url)
         self.auth = auth
         self.retry = retry or RetryPolicy()
+        self.on_unauthorized = on_unauthorized
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             auth=auth,
@@ -176,6 +186,26 @@ class ParcelLabClient:
         raise error_from_response(response, method=method, path=path)
 
     async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+    ) -> httpx.Response:
+        """A request with the retry policy applied; after a 401, new credentials (if the
+        ``on_unauthorized`` hook provides them) and one more try. A 401 means the server did
+        nothing, so even a POST is safe to send again then."""
+        rejected = self.auth
+        try:
+            return await self._request_with_retries(method, path, params=params, body=body)
+        except AuthenticationError:
+            hook = self.on_unauthorized
+            if hook is None or not await hook(rejected):
+                raise
+        return await self._request_with_retries(method, path, params=params, body=body)
+
+    async def _request_with_retries(
         self,
         method: str,
         path: str,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from parcellab_desk.api.auth import BearerAuth, ParcelLabTokenAuth
+from parcellab_desk.api.auth import ApiAuth, BearerAuth, ParcelLabTokenAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.errors import (
     AmbiguousOrderError,
@@ -314,3 +314,43 @@ async def test_external_reference_filter_and_unknown_ordering(
     assert page.orders == [created]
     with pytest.raises(ValueError, match="cannot sort orders by 'colour'"):
         await client.list_orders(ordering="-colour")
+
+
+async def test_a_401_asks_the_hook_for_new_credentials_and_sends_again(
+    sandbox: EmbeddedSandbox, unique_order_number: Numbers
+) -> None:
+    rejected: list[str] = []
+
+    async def sign_in_again(auth: ApiAuth) -> bool:
+        rejected.append(repr(auth))
+        client.set_auth(BearerAuth(sandbox.demo_token))
+        return True
+
+    client = ParcelLabClient(
+        sandbox.base_url, BearerAuth("expired-token-expired"), on_unauthorized=sign_in_again
+    )
+    async with client:
+        page = await client.list_orders(page_size=1)
+        assert len(page) == 1
+        # A POST that met a 401 was not processed, so sending it again is safe.
+        client.set_auth(BearerAuth("expired-again-expired"))
+        number = unique_order_number()
+        created = await client.create_order(
+            {"account": sandbox.accounts[0], "order_number": number}
+        )
+        assert created.order_number == number
+    assert len(rejected) == 2
+    assert all("expired" not in text for text in rejected)  # reprs mask the token
+
+
+async def test_a_401_stands_when_the_agent_does_not_sign_in_again(
+    sandbox: EmbeddedSandbox,
+) -> None:
+    async def give_up(_auth: ApiAuth) -> bool:
+        return False
+
+    async with ParcelLabClient(
+        sandbox.base_url, BearerAuth("expired-token-expired"), on_unauthorized=give_up
+    ) as client:
+        with pytest.raises(AuthenticationError):
+            await client.list_orders(page_size=1)
