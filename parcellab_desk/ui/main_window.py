@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         section, order = model.sort_indicator()
         header.setSortIndicator(section, order)
         self.table.setSortingEnabled(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.empty_state = EmptyState(self.table.viewport())
         self.empty_state.hide()
 
@@ -514,6 +516,28 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction("Refresh row", lambda: self._refresh_row(order))
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        """Show or hide columns (remembered per profile with the rest of the layout)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu("Columns", self)
+        visible = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        for column in range(self.model.columnCount()):
+            label = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(label))
+            action.setCheckable(True)
+            action.setChecked(column in visible)
+            # The last visible column stays: a table without columns looks broken.
+            action.setEnabled(not (column in visible and len(visible) == 1))
+            action.toggled.connect(partial(self._set_column_visible, column))
+        return menu
+
+    def _set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+
+    def _on_header_context_menu_requested(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        self.column_menu().popup(header.mapToGlobal(pos))
 
     def _refresh_row(self, order: Order) -> None:
         if order.external_id:

@@ -196,3 +196,25 @@ async def test_about_names_versions_and_the_service(console: Console) -> None:
     assert f"PySide6 {pyside_version}" in text
     assert console.sandbox.base_url in text
     box.close()
+
+
+async def test_hidden_columns_are_remembered_for_the_profile(console: Console) -> None:
+    window = console.window
+    header = window.table.horizontalHeader()
+    menu = window.column_menu()
+    tags = next(a for a in menu.actions() if a.text() == "Tags")
+    tags.setChecked(False)
+    assert header.isSectionHidden(int(OrderColumn.TAGS))
+    window.save_layout()
+
+    again = MainWindow(
+        model=OrderTableModel(ClientPageSource(console.client), TaskRunner()),
+        runner=TaskRunner(),
+        lookup=console.client.get_order,
+        editing=OrderEditingService(console.client),
+        profile_name="Demo",
+        host_label="sandbox",
+        profile_key="e2e",
+    )
+    assert again.table.horizontalHeader().isSectionHidden(int(OrderColumn.TAGS))
+    again.deleteLater()
