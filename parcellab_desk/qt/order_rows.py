@@ -61,6 +61,7 @@ class OrderRows:
         self._ids: list[str | None] = []
         self._row_of: dict[str, int] = {}
         self._cache: OrderedDict[int, RowView] = OrderedDict()
+        self._tags: set[str] = set()
         self._newest = -1  # the most recently used row: a paint asks it for many roles
         self.count = 0  # rows held; an attribute, as the model reads it on every data() call
 
@@ -71,6 +72,12 @@ class OrderRows:
     def known_ids(self) -> Collection[str]:
         """The ``external_id`` of every row (a live view, for membership tests)."""
         return self._row_of.keys()
+
+    @property
+    def tags(self) -> frozenset[str]:
+        """Every tag of the rows held (or held since the last ``clear``), without parsing them:
+        suggestions for the tag editor."""
+        return frozenset(self._tags)
 
     def row_of(self, external_id: str) -> int | None:
         return self._row_of.get(external_id)
@@ -99,6 +106,7 @@ class OrderRows:
             self._ids.append(order.external_id)
             if order.external_id is not None:
                 self._row_of[order.external_id] = row
+            self._tags.update(order.tags)
         self.count = len(self._blobs)
         # New rows are usually painted next (the view is at the bottom): keep them parsed.
         start = max(0, len(orders) - self._cache_rows)
@@ -113,6 +121,7 @@ class OrderRows:
         self._ids[row] = order.external_id
         if order.external_id is not None:
             self._row_of[order.external_id] = row
+        self._tags.update(order.tags)
         self._remember(row, order)
 
     def truncate(self, count: int) -> None:
@@ -132,6 +141,7 @@ class OrderRows:
         self._blobs.clear()
         self._ids.clear()
         self._row_of.clear()
+        self._tags.clear()
         self._cache.clear()
         self._newest = -1
 

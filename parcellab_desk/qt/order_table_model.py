@@ -217,6 +217,10 @@ class OrderTableModel(QAbstractTableModel):
     def row_of(self, external_id: str) -> int | None:
         return self._orders.row_of(external_id)
 
+    def known_tags(self) -> frozenset[str]:
+        """Tags of the orders loaded for this query, cheaply (no row is parsed for it)."""
+        return self._orders.tags
+
     def is_status_row(self, row: int) -> bool:
         return self._status_row is not None and row == len(self._orders)
 

@@ -58,3 +58,13 @@ def test_texts_are_rendered_once_per_cached_row() -> None:
         assert rows.view(1).texts == ("40010001",)
 
     assert calls == ["40010001"]
+
+
+def test_tags_of_the_rows_are_known_without_parsing_them() -> None:
+    rows = OrderRows(numbers, cache_rows=1)
+    rows.extend([make_order(1, tags=["a:1", "b"]), make_order(2, tags=["b", "c:3"])])
+    rows.replace(0, make_order(1, tags=["d"]))
+
+    assert rows.tags >= {"b", "c:3", "d"}
+    rows.clear()
+    assert rows.tags == frozenset()

@@ -466,3 +466,89 @@ def test_header_labels_and_sortable_hints(qapp: object) -> None:
     assert "click to sort" not in model.headerData(
         OrderColumn.TAGS, horizontal, Qt.ItemDataRole.ToolTipRole
     )
+
+
+async def test_a_failed_refresh_keeps_the_rows_and_retry_refreshes_again(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    await load_first_page(model, source)
+    await source.next_request()
+    failed = emitted(model.load_failed)
+    model.refresh()
+    request = await source.next_request()
+    request.fail(ConnectionError("offline"))
+    await asyncio.wait_for(failed, WAIT)
+
+    assert model.loaded_count == 3  # the agent keeps what was on screen
+    assert str(cell(model, 3)).startswith("Could not refresh orders: ")
+    refreshed = emitted(model.refreshed)
+    assert model.retry()
+    again = await source.next_request()
+    assert again.page == 0
+    again.resolve(orders(0, 3), has_next=False)
+    assert await asyncio.wait_for(refreshed, WAIT) == (3,)
+
+
+async def test_cancel_loading_stops_the_request_and_the_same_page_is_asked_again(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    await load_first_page(model, source)
+    request = await source.next_request()
+
+    model.cancel_loading()
+
+    assert request.future.cancelled()
+    assert model.status_text == ""
+    # Idle again: the next fetchMore (here the tester's, after the row went) asks again.
+    again = await source.next_request()
+    assert again.page == 1
+
+
+async def test_reload_starts_the_same_query_from_its_first_page(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    await load_first_page(model, source)
+    await source.next_request()
+    reset = emitted(model.query_reset)
+
+    model.reload()
+
+    assert await asyncio.wait_for(reset, WAIT) == (OrderQuery(),)
+    assert model.loaded_count == 0
+    request = await source.next_request()
+    assert request.page == 0
+
+
+async def test_signals_tell_a_page_load_as_past_facts(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    events: list[tuple[str, object]] = []
+    model.loading_changed.connect(lambda loading: events.append(("loading_changed", loading)))
+    model.state_changed.connect(lambda state: events.append(("state_changed", state)))
+    model.page_loaded.connect(lambda added: events.append(("page_loaded", added)))
+
+    model.fetchMore(ROOT)
+    request = await source.next_request()
+    loaded = emitted(model.page_loaded)
+    request.resolve(orders(0, 2), has_next=False)
+    await asyncio.wait_for(loaded, WAIT)
+
+    assert events == [
+        ("loading_changed", True),
+        ("state_changed", LoadState.LOADING),
+        ("loading_changed", False),
+        ("state_changed", LoadState.COMPLETE),
+        ("page_loaded", 2),
+    ]
+
+
+async def test_known_tags_cover_the_loaded_orders(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    model.fetchMore(ROOT)
+    request = await source.next_request()
+    loaded = emitted(model.page_loaded)
+    request.resolve([make_order(1, tags=["priority:vip"]), make_order(2, tags=["season:W24"])])
+    await asyncio.wait_for(loaded, WAIT)
+
+    assert model.known_tags() == {"priority:vip", "season:W24"}
