@@ -124,6 +124,29 @@ class OrderRows:
         self._tags.update(order.tags)
         self._remember(row, order)
 
+    def split(self, count: int) -> OrderRows:
+        """Keep the first ``count`` rows; the rest move, unparsed, into the returned store."""
+        tail = OrderRows(self._render, self._cache_rows)
+        tail._blobs = self._blobs[count:]
+        tail._ids = self._ids[count:]
+        tail._row_of = {i: row for row, i in enumerate(tail._ids) if i is not None}
+        tail._tags = set(self._tags)  # a superset: tags are suggestions, not a per-row fact
+        tail.count = len(tail._blobs)
+        self.truncate(count)
+        return tail
+
+    def absorb(self, tail: OrderRows) -> None:
+        """Append the rows of ``tail`` (which is left empty) without parsing them."""
+        first = len(self._blobs)
+        self._blobs.extend(tail._blobs)
+        self._ids.extend(tail._ids)
+        for row, external_id in enumerate(tail._ids, start=first):
+            if external_id is not None:
+                self._row_of[external_id] = row
+        self._tags |= tail._tags
+        self.count = len(self._blobs)
+        tail.clear()
+
     def truncate(self, count: int) -> None:
         """Keep the first ``count`` rows."""
         for external_id in self._ids[count:]:

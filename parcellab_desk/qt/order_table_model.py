@@ -473,19 +473,17 @@ class OrderTableModel(QAbstractTableModel):
 
     async def _refresh(self, generation: int, target: int) -> None:
         self._show_state()
-        collected: list[Order] = []
-        seen: set[str] = set()
+        # Held compactly like the table's own rows: a refresh of 100,000 rows must not hold
+        # 100,000 parsed orders at once.
+        fresh = OrderRows(self._render_texts)
 
         def take(page: OrderPageLike) -> None:
-            for order in _new_orders(page.orders, seen):
-                collected.append(order)
-                if order.external_id is not None:
-                    seen.add(order.external_id)
+            fresh.extend(list(_new_orders(page.orders, fresh.known_ids)))
 
         try:
             page = await self._source.first_page(self._query)
             take(page)
-            while len(collected) < target and page.has_next_page():
+            while len(fresh) < target and page.has_next_page():
                 page = await page.get_next_page()
                 take(page)
         except Exception as error:
@@ -493,7 +491,7 @@ class OrderTableModel(QAbstractTableModel):
             return
         if generation != self._generation:
             return
-        self._swap_in(collected)
+        self._swap_in(fresh)
         self._page = page
         self._refreshing = False
         self._state = self._state_after(page)
@@ -520,7 +518,7 @@ class OrderTableModel(QAbstractTableModel):
         self.endInsertRows()
         return len(new)
 
-    def _swap_in(self, fresh: list[Order]) -> None:
+    def _swap_in(self, fresh: OrderRows) -> None:
         """Replace the rows by ``fresh`` without a reset, so scroll position and selection
         survive: trim the tail, re-lay the common part (persistent indexes follow their
         order by id), then append the rest."""
@@ -530,19 +528,18 @@ class OrderTableModel(QAbstractTableModel):
             self._orders.truncate(new_count)
             self.endRemoveRows()
         common = min(old_count, new_count)
+        rest = fresh.split(common)
         if common:
             self.layoutAboutToBeChanged.emit()
-            new_rows = {o.external_id: r for r, o in enumerate(fresh[:common]) if o.external_id}
-            old_ids = [self._orders.external_id(row) for row in range(common)]
-            self._orders.clear()
-            self._orders.extend(fresh[:common])
+            old = self._orders
+            self._orders = fresh
             sources, targets = [], []
             for persistent in self.persistentIndexList():
                 row = persistent.row()
                 if row >= common:
                     continue  # the status row stays where it is
-                external_id = old_ids[row]
-                new_row = new_rows.get(external_id) if external_id else None
+                external_id = old.external_id(row)
+                new_row = fresh.row_of(external_id) if external_id else None
                 sources.append(persistent)
                 targets.append(
                     QModelIndex() if new_row is None else self.index(new_row, persistent.column())
@@ -551,7 +548,7 @@ class OrderTableModel(QAbstractTableModel):
             self.layoutChanged.emit()
         if new_count > common:
             self.beginInsertRows(QModelIndex(), common, new_count - 1)
-            self._orders.extend(fresh[common:])
+            self._orders.absorb(rest)
             self.endInsertRows()
 
     def _restart(self, query: OrderQuery) -> None:

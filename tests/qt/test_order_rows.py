@@ -68,3 +68,18 @@ def test_tags_of_the_rows_are_known_without_parsing_them() -> None:
     assert rows.tags >= {"b", "c:3", "d"}
     rows.clear()
     assert rows.tags == frozenset()
+
+
+def test_split_and_absorb_move_rows_without_losing_any() -> None:
+    rows = OrderRows(numbers, cache_rows=2)
+    rows.extend(orders(0, 5))
+
+    tail = rows.split(2)
+    assert (len(rows), len(tail)) == (2, 3)
+    assert tail.order(0) == make_order(2)
+    assert rows.row_of(make_order(3).external_id or "") is None
+
+    rows.absorb(tail)
+    assert len(tail) == 0
+    assert [rows.order(row) for row in range(len(rows))] == orders(0, 5)
+    assert rows.row_of(make_order(4).external_id or "") == 4
