@@ -552,3 +552,20 @@ async def test_known_tags_cover_the_loaded_orders(
     await asyncio.wait_for(loaded, WAIT)
 
     assert model.known_tags() == {"priority:vip", "season:W24"}
+
+
+async def test_retry_after_shutdown_keeps_the_error_on_screen(
+    model: OrderTableModel, source: ControlledSource, runner: TaskRunner
+) -> None:
+    model.fetchMore(ROOT)
+    request = await source.next_request()
+    failed = emitted(model.load_failed)
+    request.fail(ConnectionError("offline"))
+    await asyncio.wait_for(failed, WAIT)
+    await runner.aclose()
+
+    assert not model.retry()
+
+    assert state_of(model) is LoadState.FAILED
+    assert isinstance(error_of(model), ConnectionError)
+    assert cell(model, 0, role=OrderRole.ROW_KIND) is RowKind.ERROR
