@@ -597,8 +597,7 @@ class MainWindow(QMainWindow):
         return self.selected_order() or (editor.order if editor is not None else None)
 
     def _known_tags(self) -> set[str]:
-        orders = (self.model.order_at(row) for row in range(self.model.loaded_count))
-        return {tag for order in orders if order is not None for tag in order.tags}
+        return set(self.model.known_tags())
 
     def _default_account(self) -> int | None:
         """A new order's account: the filter's only account, or the selected row's."""
