@@ -108,7 +108,6 @@ async def main() -> None:
         order = model.order_at(1)
         assert order is not None
         window.open_order(order)
-        window.splitter.setSizes([700, 660])
         await shot(window, "main_editor.png")
 
         window.close()

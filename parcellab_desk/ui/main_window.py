@@ -60,6 +60,9 @@ _log = logging.getLogger(__name__)
 
 OrderLookup = Callable[[str], Awaitable[Order]]
 
+EDITOR_MIN_WIDTH: Final = 520
+EDITOR_WIDTH: Final = 640
+
 _DEFAULT_WIDTHS: Final = {
     OrderColumn.ORDER_NUMBER: 110,
     OrderColumn.EXTERNAL_REFERENCE: 110,
@@ -179,11 +182,13 @@ class MainWindow(QMainWindow):
         self.editor_tabs.order_saved.connect(self.show_saved_order)
         self.editor_tabs.editor_opened.connect(self._update_tabs_placeholder)
         self.tabs_placeholder = QLabel(
-            "Open an order: type its number above and press Enter,\n"
-            "or double-click a row in the table. Ctrl+N starts a new order.",
+            "Open an order: type its number above and press Enter, or double-click a row "
+            "in the table.\n\nCtrl+N starts a new order.",
             self,
         )
         self.tabs_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs_placeholder.setWordWrap(True)
+        self.tabs_placeholder.setMargin(12)
         self.tabs_placeholder.setStyleSheet("color: #666;")
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -196,7 +201,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 480])
+        # The table gets the room until an order is open (see _update_tabs_placeholder).
+        self.splitter.setSizes([960, 320])
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -615,6 +621,12 @@ class MainWindow(QMainWindow):
         has_tabs = self.tabs.count() > 0
         self.tabs.setVisible(has_tabs)
         self.tabs_placeholder.setVisible(not has_tabs)
+        sizes = self.splitter.sizes()
+        if has_tabs and len(sizes) == 2 and 0 < sizes[1] < EDITOR_MIN_WIDTH:
+            # An editor squeezed into the hint's narrow pane would be unusable.
+            total = sum(sizes)
+            editor = min(EDITOR_WIDTH, total // 2)
+            self.splitter.setSizes([total - editor, editor])
 
     def _place_empty_state(self) -> None:
         self.empty_state.setGeometry(self.table.viewport().rect())
