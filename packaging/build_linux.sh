@@ -45,7 +45,7 @@ appstreamcli validate --no-net resources/linux/com.parcellab.desk.metainfo.xml >
 froze=$(date +%s)
 export QT_QPA_PLATFORM=offscreen
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$BUILD/dist" --workpath "$BUILD/work" packaging/parcellab_desk.spec
+  --distpath "$BUILD/dist" --workpath "$BUILD/pyi-work" packaging/parcellab_desk.spec
 freeze_s=$(( $(date +%s) - froze ))
 BUNDLE="$BUILD/dist/parcellab-desk"
 "$BUNDLE/parcellab-desk" --self-test --self-test-output "$BUILD/self-test.txt" >/dev/null || {
@@ -53,7 +53,7 @@ BUNDLE="$BUILD/dist/parcellab-desk"
 log "bundle self-test: $(cat "$BUILD/self-test.txt")"
 
 # 4. The package.
-ICONS="$BUILD/work/parcellab_desk/icons"  # rendered by the spec into its work folder
+ICONS="$BUILD/pyi-work/parcellab_desk/icons"  # rendered by the spec into its work folder
 DEB=$("$PY" packaging/linux/make_deb.py "$BUNDLE" "$ICONS" "$ROOT/dist")
 dpkg-deb --info "$DEB" >/dev/null
 

@@ -19,7 +19,7 @@ ARCH=$(uname -m)
 BUILD="$ROOT/build/pyinstaller"
 
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$BUILD/dist" --workpath "$BUILD/work" packaging/parcellab_desk.spec
+  --distpath "$BUILD/dist" --workpath "$BUILD/pyi-work" packaging/parcellab_desk.spec
 APP="$BUILD/dist/parcelLab Desk.app"
 "$APP/Contents/MacOS/parcellab-desk" --self-test --self-test-output "$BUILD/self-test.txt"
 

@@ -35,7 +35,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--distpath",
             str(out / "dist"),
             "--workpath",
-            str(out / "work"),
+            str(out / "pyi-work"),
             str(app_info.ROOT / "packaging" / "parcellab_desk.spec"),
         ],
         cwd=out,
