@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.models import Order
@@ -275,3 +275,43 @@ async def test_unsaved_edits_survive_a_crash_and_come_back_at_the_next_start(
     window.close()
     assert await asyncio.wait_for(running, WAIT) == 0
     assert not list(again.paths.drafts.rglob("*.json"))
+
+
+async def test_switching_profiles_resets_the_table_and_signing_out_forgets_the_token(
+    make_console: Callable[..., RecordingConsole],
+    dialogs: asyncio.Queue[QDialog],
+    keyring_backend: MemoryKeyring,
+    sandbox: EmbeddedSandbox,
+) -> None:
+    console = make_console()
+    other = Profile(
+        name="Single account", base_url=sandbox.base_url, default_accounts=(sandbox.accounts[0],)
+    )
+    await console.session.sign_in(other, Secret(sandbox.single_account_token), remember=True)
+    first, running, window = await start_signed_in(console, sandbox)
+    profile_names = [a.text() for a in window.profile_menu.actions() if a.isCheckable()]
+    assert profile_names == ["Single account", "Staging"]
+    await type_into_first_order(window, "LEFT-BEHIND")
+
+    # Switching asks about the unsaved edit first; Discard lets the switch go on.
+    asked = asyncio.ensure_future(next_dialog(dialogs, QMessageBox))
+    switch = next(a for a in window.profile_menu.actions() if a.text() == "Single account")
+    switch.trigger()
+    box = await asked
+    assert window.isVisible()
+    box.button(QMessageBox.StandardButton.Discard).click()
+    switched = await asyncio.wait_for(console.opened.get(), WAIT)
+    assert switched is not window
+    await rows_loaded(switched)
+    shown = {switched.model.order_at(r).account for r in range(switched.model.loaded_count)}  # type: ignore[union-attr]
+    assert shown == {sandbox.accounts[0]}  # the new profile's own listing, from its first page
+    assert switched.editor_tabs.editors() == []
+
+    # Signing out deletes this profile's token and goes back to the welcome dialog.
+    sign_out = next(a for a in switched.profile_menu.actions() if a.text() == "Sign out")
+    sign_out.trigger()
+    welcome = await next_dialog(dialogs, WelcomeDialog)
+    assert ("parcellab_desk", f"profile:{other.id}") not in keyring_backend.entries
+    assert ("parcellab_desk", f"profile:{first.id}") in keyring_backend.entries
+    welcome.quit_button.click()
+    assert await asyncio.wait_for(running, WAIT) == 0
