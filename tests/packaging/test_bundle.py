@@ -17,6 +17,10 @@ import pytest
 
 import parcellab_desk
 
+# Freezing takes most of a minute: the default run leaves it out; `./dev test -m bundle` (the
+# packaging CI step) selects it.
+pytestmark = pytest.mark.bundle
+
 SIZE_LIMIT_MIB = 200  # ~150 MiB today; WebEngine or GTK sneaking in would break it
 
 
