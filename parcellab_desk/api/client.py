@@ -1,12 +1,24 @@
 """``ParcelLabClient``: the async client over ``httpx.AsyncClient`` (no Qt).
 
 Strict out (trailing slashes, payloads checked against the shared schema before sending,
-only changed fields on PUT, no redirects followed for writes), liberal in (both PUT answer
-forms, every error body shape, untidy timestamps). Every failure is a ``ParcelLabError``.
+only changed fields on PUT, ``""`` to empty a text field, order fields only on POST, no
+redirects followed for writes), liberal in (both PUT answer forms, every error body shape,
+untidy timestamps). Every failure is a ``ParcelLabError`` carrying facts (see ``errors``).
+
+Bounded: one deadline per call covers connecting, the headers, the whole body and every
+retry, and cancels the request in flight when it passes; an answer larger than
+``max_response_bytes`` is not read on. Network: loopback addresses never go through a proxy,
+the real service goes through the environment's proxies, and certificates are checked
+against the operating system's trust store (``tls.py``).
+
+The client does not resolve a write whose outcome is unknown (``may_have_been_applied``):
+it says so, and ``services/write_outcomes.py`` looks the order up before anything is sent
+again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import platform
@@ -28,12 +40,17 @@ from parcellab_desk.api.errors import (
     AmbiguousOrderError,
     AuthenticationError,
     BadResponseError,
+    CertificateError,
     ConfigurationError,
     ConnectionFailedError,
     NotFoundError,
     ParcelLabError,
+    PartiallySavedError,
+    PermissionDeniedError,
     RequestTimeoutError,
-    TransportError,
+    ResponseTooLargeError,
+    WriteNotVisibleError,
+    WrongBaseUrlError,
 )
 from parcellab_desk.api.models import Order, OrderListBody, Tracking
 from parcellab_desk.api.pagination import ListQuery, OrderPage, QueryParams
@@ -45,18 +62,32 @@ from parcellab_desk.api.payload import (
     build_patch,
     check_payload,
     identity_of,
+    missing_trackings,
     to_json_value,
     tracking_changes,
+    without_empty,
 )
 from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.api.schema import ORDERS_PATH, UNIQUE_ID_PATTERN, CancelReason, Ordering
-from parcellab_desk.api.sentinel import NOT_GIVEN
+from parcellab_desk.api.tls import default_ssl_context, is_certificate_failure
 
-__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "ParcelLabClient", "check_base_url"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_TIMEOUT",
+    "MAX_RESPONSE_BYTES",
+    "USER_AGENT",
+    "ParcelLabClient",
+    "check_base_url",
+]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT: Final = httpx.Timeout(20.0, connect=5.0)
+"""httpx's per-phase limits (connect, each read); the deadline bounds the call as a whole."""
+DEFAULT_DEADLINE: Final = 30.0
+"""Seconds one call may take in all: connect, headers, body, retries and their waits."""
+MAX_RESPONSE_BYTES: Final = 20 * 1024 * 1024
+"""A bigger answer is not an order list the console asked for: reading stops there."""
 USER_AGENT: Final = (
     f"parcellab-desk/{__version__} httpx/{httpx.__version__} Python/{platform.python_version()}"
 )
@@ -95,8 +126,11 @@ class ParcelLabClient:
     """Async client for ``/v4/track/orders/``. Use ``async with`` or ``await aclose()``.
 
     ``retry`` decides what is retried and for how long (tests pass one with tiny waits);
-    ``transport`` replaces the network (tests only); ``ssl_context`` adds a company CA, TLS
-    verification itself is never switched off.
+    ``deadline`` bounds each call in seconds (connect, headers, body, retries);
+    ``max_response_bytes`` caps what is read of one answer; ``transport`` replaces the
+    network (tests only); ``ssl_context`` replaces the OS trust store (e.g. to add a company
+    CA), TLS verification itself is never switched off. ``trust_env`` None: the
+    environment's proxies for the real service, none for a loopback base URL.
     """
 
     def __init__(
@@ -105,10 +139,13 @@ class ParcelLabClient:
         auth: ApiAuth,
         *,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
         retry: RetryPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         on_unauthorized: Reauthenticate | None = None,
+        trust_env: bool | None = None,
     ) -> None:
         """``on_unauthorized`` is awaited with the auth the server rejected (401); when it
         returns True (new credentials are set, e.g. the agent signed in again) the request is
@@ -116,15 +153,21 @@ class ParcelLabClient:
         self.base_url = check_base_url(base_url)
         self.auth = auth
         self.retry = retry or RetryPolicy()
+        self.deadline = deadline
+        self.max_response_bytes = max_response_bytes
         self.on_unauthorized = on_unauthorized
+        loopback = _is_loopback(self.base_url.host)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             auth=auth,
             timeout=timeout,
-            verify=ssl_context or True,
+            # Plain http to loopback needs no certificates; anything else the OS store.
+            verify=ssl_context or (True if loopback else default_ssl_context()),
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             transport=transport,
+            # HTTP(S)_PROXY would otherwise carry the sandbox's traffic, token included.
+            trust_env=(not loopback) if trust_env is None else trust_env,
         )
 
     def set_auth(self, auth: ApiAuth) -> None:
@@ -158,23 +201,47 @@ class ParcelLabClient:
     async def _send_once(
         self, method: str, path: str, params: QueryParams | None, body: Any
     ) -> httpx.Response:
-        """One request; a 2xx response or a typed error."""
+        """One request; a 2xx response (its body read, within the size cap) or a typed
+        error."""
         started = time.perf_counter()
         try:
-            response = await self._http.request(
+            async with self._http.stream(
                 method,
                 path,
                 params=tuple(params) if params else None,
                 json=body,
                 follow_redirects=method == "GET",  # never for writes: a redirect loses the body
-            )
+            ) as streamed:
+                response = await self._read_capped(streamed, method, path)
+        except httpx.ConnectError as exc:
+            reason = is_certificate_failure(exc)
+            if reason is not None:
+                raise CertificateError(
+                    f"The server's certificate is not trusted ({method} {path}: {reason}).",
+                    reason=reason,
+                    method=method,
+                    path=path,
+                ) from exc
+            raise ConnectionFailedError(
+                f"The server could not be reached ({method} {path}: {type(exc).__name__}).",
+                method=method,
+                path=path,
+                request_sent=False,
+            ) from exc
+        except (httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise RequestTimeoutError(
+                f"No connection to the server in time ({method} {path}).",
+                method=method,
+                path=path,
+                request_sent=False,
+            ) from exc
         except httpx.TimeoutException as exc:
             raise RequestTimeoutError(
                 f"The server did not answer in time ({method} {path}).", method=method, path=path
             ) from exc
         except httpx.RequestError as exc:
             raise ConnectionFailedError(
-                f"The server could not be reached or closed the connection ({method} {path}: "
+                f"The server closed the connection without an answer ({method} {path}: "
                 f"{type(exc).__name__}).",
                 method=method,
                 path=path,
@@ -183,7 +250,54 @@ class ParcelLabClient:
         log.debug("%s %s -> %s in %.0f ms", method, path, response.status_code, elapsed_ms)
         if response.is_success:
             return response
-        raise error_from_response(response, method=method, path=path)
+        error = error_from_response(response, method=method, path=path)
+        if isinstance(error, NotFoundError) and not error.body_is_json:
+            # Django's own HTML 404: the route does not exist there, so the base URL is wrong.
+            wrong = WrongBaseUrlError(
+                f"{method} {path} answered a 404 page that is not the API's; the base URL "
+                f"{str(self.base_url)!r} looks wrong.",
+                status_code=error.status_code,
+                errors=error.errors,
+                method=method,
+                path=path,
+            )
+            wrong.base_url = str(self.base_url)
+            wrong.body_is_json = False
+            raise wrong
+        if isinstance(error, PermissionDeniedError):
+            account = body.get("account") if isinstance(body, Mapping) else None
+            if account is None and params:
+                account = next((v for k, v in params if k == "account"), None)
+            error.account = int(str(account)) if str(account or "").isdigit() else None
+        raise error
+
+    async def _read_capped(
+        self, streamed: httpx.Response, method: str, path: str
+    ) -> httpx.Response:
+        """The answer with its body read in full, unless it is bigger than the cap."""
+        limit = self.max_response_bytes
+        declared = streamed.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise _too_large(method, path, limit)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in streamed.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(method, path, limit)
+            chunks.append(chunk)
+        # The body is decoded already: the new response must not decode it again.
+        headers = [
+            (k, v)
+            for k, v in streamed.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            streamed.status_code,
+            headers=headers,
+            content=b"".join(chunks),
+            request=streamed.request,
+        )
 
     async def _request(
         self,
@@ -198,12 +312,33 @@ class ParcelLabClient:
         nothing, so even a POST is safe to send again then."""
         rejected = self.auth
         try:
-            return await self._request_with_retries(method, path, params=params, body=body)
+            return await self._request_within_deadline(method, path, params=params, body=body)
         except AuthenticationError:
             hook = self.on_unauthorized
             if hook is None or not await hook(rejected):
                 raise
-        return await self._request_with_retries(method, path, params=params, body=body)
+        return await self._request_within_deadline(method, path, params=params, body=body)
+
+    async def _request_within_deadline(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        body: Any = None,
+    ) -> httpx.Response:
+        """The call with every retry inside one deadline; the request in flight is cancelled
+        when it passes."""
+        try:
+            async with asyncio.timeout(self.deadline):
+                return await self._request_with_retries(method, path, params=params, body=body)
+        except TimeoutError as exc:
+            raise RequestTimeoutError(
+                f"No complete answer within {self.deadline:g} s ({method} {path}).",
+                deadline=self.deadline,
+                method=method,
+                path=path,
+            ) from exc
 
     async def _request_with_retries(
         self,
@@ -213,27 +348,37 @@ class ParcelLabClient:
         params: QueryParams | None = None,
         body: Any = None,
     ) -> httpx.Response:
-        """A request with the retry policy applied (POST is never retried)."""
+        """A request with the retry policy applied (POST is never retried). When any
+        attempt may have been applied, so may the call, whatever the last attempt met."""
         policy = self.retry
         if not policy.retries_method(method):
             return await self._send_once(method, path, params, body)
         attempts_made = 0
+        maybe_applied = False
 
         def decide(error: Exception) -> bool | float:
             return policy.decide(error, last_attempt=attempts_made >= policy.attempts)
 
-        async for attempt in stamina.retry_context(
-            on=decide,
-            attempts=policy.attempts,
-            timeout=policy.total_timeout,
-            wait_initial=policy.wait_initial,
-            wait_max=policy.wait_max,
-            wait_jitter=policy.wait_jitter,
-            wait_exp_base=policy.wait_exp_base,
-        ):
-            with attempt:
-                attempts_made = attempt.num
-                return await self._send_once(method, path, params, body)
+        try:
+            async for attempt in stamina.retry_context(
+                on=decide,
+                attempts=policy.attempts,
+                timeout=policy.total_timeout,
+                wait_initial=policy.wait_initial,
+                wait_max=policy.wait_max,
+                wait_jitter=policy.wait_jitter,
+                wait_exp_base=policy.wait_exp_base,
+            ):
+                with attempt:
+                    attempts_made = attempt.num
+                    try:
+                        return await self._send_once(method, path, params, body)
+                    except ParcelLabError as exc:
+                        maybe_applied = maybe_applied or exc.may_have_been_applied
+                        raise
+        except ParcelLabError as exc:
+            exc.may_have_been_applied = exc.may_have_been_applied or maybe_applied
+            raise
         raise AssertionError("unreachable: stamina re-raises the last error")  # pragma: no cover
 
     # -- reading -----------------------------------------------------------------------
@@ -364,44 +509,51 @@ class ParcelLabClient:
     async def create_order(
         self, order: Order | Mapping[str, Any], mutations: Sequence[Mutation] = ()
     ) -> Order:
-        """POST: creates the order (``account`` and ``order_number`` required).
+        """POST the order's fields (``account`` and ``order_number`` required), then PUT the
+        ``mutations`` (e.g. its trackings) and check that each tracking is on the order.
 
-        Never retried. When the answer is lost (connection dropped, timeout) the order is
-        looked up: found, it is returned; not found, the error says it is safe to send again
-        (``order_created`` False); lookup failed too, ``order_created`` is None."""
-        body = _create_body(order)
-        if mutations:
-            body["mutations"] = [m.to_json() for m in mutations]
-        check_payload(body, creating=True)
+        The service drops ``mutations`` sent with a POST (as stock DRF drops unknown
+        fields), hence the second request. Never retried; a POST whose answer was lost
+        raises with ``may_have_been_applied`` (look the order up before sending it again).
+        When the POST worked but the PUT did not, ``PartiallySavedError`` holds the created
+        order and the mutations still to send."""
+        created = await self.post_order(order)
+        if not mutations:
+            return created
         try:
-            response = await self._request("POST", ORDERS_PATH, body=body)
-        except TransportError as exc:
-            found = await self._after_lost_create(body, exc)
-            if found is not None:
-                return found
-            raise
+            return await self.apply_mutations(created, mutations)
+        except ParcelLabError as exc:
+            raise PartiallySavedError(
+                f"The order was created but {len(mutations)} change(s) to it were not saved "
+                f"({exc.message})",
+                order=created,
+                unsaved=mutations,
+                cause=exc,
+            ) from exc
+
+    async def post_order(self, order: Order | Mapping[str, Any]) -> Order:
+        """POST: creates the order from its fields alone (fields without a value are not
+        sent). Never retried."""
+        body = _create_body(order)
+        check_payload(body, creating=True)
+        response = await self._request("POST", ORDERS_PATH, body=body)
         return await self._saved_order(response, "POST", body)
 
-    async def _after_lost_create(
-        self, body: Mapping[str, Any], exc: TransportError
-    ) -> Order | None:
-        try:
-            found = await self.find_order(body["account"], body["order_number"])
-        except ParcelLabError:
-            exc.order_created = None
-            exc.message = exc.args[0] + (
-                " It is not known whether the order was created: look it up before sending again."
+    async def apply_mutations(self, order: Order, mutations: Sequence[Mutation]) -> Order:
+        """PUT ``mutations`` onto a saved order; raises ``WriteNotVisibleError`` when the
+        service accepted them but a tracking they add is not on the order it answered."""
+        body = {**identity_of(order), "mutations": [m.to_json() for m in mutations]}
+        saved = await self.put_order(body)
+        missing = missing_trackings(saved, body)
+        if missing:
+            raise WriteNotVisibleError(
+                f"The service accepted the trackings but the order does not show "
+                f"{', '.join(missing)}.",
+                missing=missing,
+                method="PUT",
+                path=ORDERS_PATH,
             )
-            exc.args = (exc.message,)
-            return None
-        if found is not None:
-            log.info("POST answer lost; the order exists, so it was created")
-            exc.order_created = True
-            return found
-        exc.order_created = False
-        exc.message = exc.args[0] + " The order was not created; it is safe to send it again."
-        exc.args = (exc.message,)
-        return None
+        return saved
 
     async def put_order(self, body: Mapping[str, Any]) -> Order:
         """PUT: create or update with a partial body (``NOT_GIVEN`` values are left out).
@@ -486,10 +638,20 @@ class ParcelLabClient:
 
 
 def _create_body(order: Order | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(order, Order):
-        data = order.to_json_dict(exclude_read_only=True)
-        return {k: v for k, v in data.items() if v is not None and not (k == "tags" and v == [])}
-    return {k: to_json_value(v) for k, v in order.items() if v is not NOT_GIVEN}
+    """The POST body: order fields with a value; ``mutations`` never (the service drops
+    them on POST)."""
+    data = order.to_json_dict(exclude_read_only=True) if isinstance(order, Order) else order
+    return without_empty({k: v for k, v in data.items() if k != "mutations"})
+
+
+def _too_large(method: str, path: str, limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"The answer to {method} {path} is larger than {limit // (1024 * 1024)} MB; "
+        "reading stopped.",
+        limit=limit,
+        method=method,
+        path=path,
+    )
 
 
 def _echoed_order(response: httpx.Response) -> Order | None:

@@ -145,6 +145,22 @@ def map_non_field_errors(errors: list[FieldError]) -> list[FieldError]:
 
 def error_from_response(response: httpx.Response, *, method: str, path: str) -> ApiStatusError:
     """The error for a non-2xx response (the caller has checked that it is one)."""
+    error = _error_for_status(response, method=method, path=path)
+    error.body_is_json = _is_json(response.content)
+    return error
+
+
+def _is_json(content: bytes) -> bool:
+    if not content.strip():
+        return False
+    try:
+        json.loads(content)
+    except ValueError:
+        return False
+    return True
+
+
+def _error_for_status(response: httpx.Response, *, method: str, path: str) -> ApiStatusError:
     status = response.status_code
     errors = parse_error_body(response.content)
     said = summarize(errors).rstrip(".")  # each message below ends its own sentence

@@ -1,9 +1,14 @@
 """Strict out: request bodies hold only what the agent changed, in the contract's JSON form.
 
 ``build_patch`` diffs an original ``Order`` against edited values (``NOT_GIVEN`` = leave as
-is, ``None`` = clear) and adds the mutations; the mutation classes serialise themselves. The
-result is checked against the shared schema before anything is sent, so an agent sees the
-server's wording for a mistake without a round trip.
+is, ``None`` or ``""`` = empty it) and adds the mutations; the mutation classes serialise
+themselves. The result is checked against the shared schema before anything is sent, so an
+agent sees the server's wording for a mistake without a round trip.
+
+Emptying follows the contract: ``null`` goes out only for the fields it marks nullable; every
+other text field is emptied with ``""`` (the service refuses ``null`` there). A field the
+server left out, sent as ``null`` or as ``""`` is empty in all three cases, so emptying an
+already empty field sends nothing.
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ from parcellab_desk.api.errors import ValidationError, summarize
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.schema import (
     ORDER_FIELD,
+    TEXT_KINDS,
     TRACKING_FIELD,
     CancelReason,
+    FieldKind,
+    FieldSpec,
     MutationType,
 )
 from parcellab_desk.api.sentinel import NOT_GIVEN
@@ -36,8 +44,13 @@ __all__ = [
     "build_patch",
     "check_payload",
     "identity_of",
+    "is_empty_value",
+    "missing_trackings",
+    "same_value",
     "to_json_value",
     "tracking_changes",
+    "wire_value",
+    "without_empty",
 ]
 
 ORDER_IDENTITY_FIELDS: Final = ("external_id", "account", "order_number")
@@ -63,13 +76,53 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
+def is_empty_value(value: Any) -> bool:
+    """No value: absent, ``null``, ``""`` or an empty list."""
+    return value is None or value is NOT_GIVEN or value == "" or value == []
+
+
+def wire_value(spec: FieldSpec | None, value: Any) -> Any:
+    """``value`` as sent: "empty" becomes ``""`` for a text field the contract does not mark
+    nullable (the service answers 400 ``null`` to ``null`` there)."""
+    value = to_json_value(value)
+    if value is None and spec is not None and not spec.nullable and spec.allows_blank:
+        return ""
+    return value
+
+
+def same_value(spec: FieldSpec | None, before: Any, after: Any) -> bool:
+    """Equal as the service stores them: ``null``, ``""`` and absent are all "empty" for a
+    text field; an edited timestamp typed as text compares as a timestamp."""
+    text_field = spec is not None and spec.kind in TEXT_KINDS
+    if text_field and is_empty_value(before) and is_empty_value(after):
+        return True
+    if isinstance(before, datetime) and isinstance(after, str):
+        try:
+            after = parse_datetime(after)
+        except ValueError:
+            return False  # left for the schema check to report
+    timestamps = spec is not None and spec.kind is FieldKind.DATETIME
+    if timestamps and isinstance(before, str) and isinstance(after, str):
+        try:
+            return parse_datetime(before) == parse_datetime(after)
+        except ValueError:
+            return before == after
+    return bool(to_json_value(before) == to_json_value(after))
+
+
+def without_empty(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A body for something new: fields without a value are simply not sent."""
+    return {k: to_json_value(v) for k, v in body.items() if not is_empty_value(v)}
+
+
 def _tracking_body(tracking: Tracking | Mapping[str, Any]) -> dict[str, Any]:
-    """A tracking as sent in ``add_tracking``: no read-only fields, no unset values."""
+    """A tracking as sent in ``add_tracking``: no read-only fields, "empty" in the form the
+    contract takes (``""`` for text, never ``null`` where it is refused)."""
     if isinstance(tracking, Tracking):
         body = tracking.to_json_dict(exclude_read_only=True)
-        return {k: v for k, v in body.items() if v is not None and not (k == "tags" and v == [])}
+        return without_empty(body)
     return {
-        k: to_json_value(v)
+        k: wire_value(TRACKING_FIELD.get(k), v)
         for k, v in tracking.items()
         if v is not NOT_GIVEN and not (k in TRACKING_FIELD and TRACKING_FIELD[k].read_only)
     }
@@ -147,16 +200,6 @@ def identity_of(order: Order) -> dict[str, Any]:
     return {"account": order.account, "order_number": order.order_number}
 
 
-def _same(before: Any, after: Any) -> bool:
-    """Equal in JSON form; an edited timestamp typed as text compares as a timestamp."""
-    if isinstance(before, datetime) and isinstance(after, str):
-        try:
-            after = parse_datetime(after)
-        except ValueError:
-            return False  # left for the schema check to report
-    return bool(to_json_value(before) == to_json_value(after))
-
-
 def build_patch(
     original: Order,
     edited: Mapping[str, Any] | Order | None = None,
@@ -165,7 +208,8 @@ def build_patch(
     """The minimal PUT body that turns ``original`` into ``edited`` and applies ``mutations``.
 
     ``edited`` maps field names to new values; ``NOT_GIVEN`` (or leaving a field out) keeps
-    it, ``None`` clears it. An edited ``Order`` is compared field by field. Read-only fields
+    it, ``None`` or ``""`` empties it (sent as the contract wants: ``""`` for text fields,
+    ``null`` only where allowed). An edited ``Order`` is compared field by field. Read-only fields
     (``external_id``, timestamps, ``trackings``) are never sent; unknown fields are sent only
     when their value changed.
     """
@@ -180,10 +224,11 @@ def build_patch(
     for name, new in values.items():
         if new is NOT_GIVEN or name == "mutations" or name in Order.READ_ONLY:
             continue
-        before = getattr(original, name) if name in ORDER_FIELD else extras.get(name, NOT_GIVEN)
-        if before is not NOT_GIVEN and _same(before, new):
+        spec = ORDER_FIELD.get(name)
+        before = getattr(original, name) if spec is not None else extras.get(name, NOT_GIVEN)
+        if before is not NOT_GIVEN and same_value(spec, before, new):
             continue
-        body[name] = to_json_value(new)
+        body[name] = wire_value(spec, new)
         changed.add(name)
     if "order_number" in changed and "external_id" not in body:
         # Without external_id the number is the identity: changing it would create an order.
@@ -216,9 +261,9 @@ def tracking_changes(
         if spec is not None and spec.read_only:
             continue
         before = getattr(original, name) if spec is not None else extras.get(name, NOT_GIVEN)
-        if before is not NOT_GIVEN and _same(before, new):
+        if before is not NOT_GIVEN and same_value(spec, before, new):
             continue
-        body[name] = to_json_value(new)
+        body[name] = wire_value(spec, new)
         changed = True
     return AddTracking(body) if changed else None
 
@@ -234,3 +279,16 @@ def check_payload(body: Mapping[str, Any], *, creating: bool) -> None:
         raise ValidationError(
             f"Not sent, the data is invalid: {summarize(errors)}.", status_code=None, errors=errors
         )
+
+
+def missing_trackings(order: Order, body: Mapping[str, Any]) -> list[str]:
+    """``courier tracking_number`` of every tracking ``body`` adds that ``order`` lacks."""
+    missing: list[str] = []
+    for mutation in body.get("mutations") or ():
+        if mutation.get("type") != "add_tracking":
+            continue
+        tracking = mutation.get("tracking") or {}
+        courier, number = tracking.get("courier"), tracking.get("tracking_number")
+        if order.find_tracking(str(courier), str(number)) is None:
+            missing.append(f"{courier} {number}")
+    return missing

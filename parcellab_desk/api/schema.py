@@ -93,6 +93,18 @@ class ErrorCode(StrEnum):
     THROTTLED = "throttled"
 
 
+TEXT_KINDS: Final = frozenset(
+    {
+        FieldKind.STRING,
+        FieldKind.EMAIL,
+        FieldKind.TIMEZONE,
+        FieldKind.COUNTRY_ISO3,
+        FieldKind.LANGUAGE_ISO2,
+    }
+)
+"""Kinds sent as JSON strings: emptied with ``""`` unless the contract marks them nullable."""
+
+
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
     """One field of an order or tracking as the contract defines it."""
@@ -107,6 +119,28 @@ class FieldSpec:
     max_length: int | None = None
     choices: tuple[str, ...] = ()
     help: str = ""
+
+    @property
+    def allows_blank(self) -> bool:
+        """A text field that takes ``""``: how a string field is emptied (DRF's
+        ``allow_blank``); not the ones that must hold at least one character."""
+        return self.kind in TEXT_KINDS and (self.min_length or 0) < 1
+
+    @property
+    def can_be_cleared(self) -> bool:
+        """The agent can empty this field: it takes ``null`` or ``""``."""
+        return self.nullable or self.allows_blank
+
+    @property
+    def cleared_value(self) -> str | None:
+        """What is sent to empty the field: ``null`` only where the contract allows it,
+        ``""`` for every other text field. Raises ValueError for a field that cannot be
+        emptied once set (a boolean or date the contract does not mark nullable)."""
+        if self.nullable:
+            return None
+        if self.allows_blank:
+            return ""
+        raise ValueError(f"{self.name} cannot be emptied once set")
 
 
 ORDERS_PATH: Final = "/v4/track/orders/"
@@ -152,7 +186,6 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "external_reference",
         FieldKind.STRING,
         "External reference",
-        nullable=True,
         max_length=255,
         help="Retailer reference (e.g. internal system id), unique",
     ),
@@ -160,7 +193,6 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "client_key",
         FieldKind.STRING,
         "Client key",
-        nullable=True,
         max_length=512,
         help="Technical client / shop, e.g. 'mybrand-a.com'",
     ),
@@ -168,14 +200,12 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "timezone",
         FieldKind.TIMEZONE,
         "Time zone",
-        nullable=True,
         help="IANA time zone of the recipient, strongly recommended",
     ),
     FieldSpec(
         "order_status",
         FieldKind.STRING,
         "Order status",
-        nullable=True,
         max_length=255,
         help="Current status of the order, as set up in the system",
     ),
@@ -193,19 +223,14 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "recipient_email",
         FieldKind.EMAIL,
         "Recipient email",
-        nullable=True,
         max_length=254,
         help="A valid email address, or _unset",
     ),
+    FieldSpec("recipient_name", FieldKind.STRING, "Recipient name", max_length=255),  # [ours] limit
+    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country"),
+    FieldSpec("language_iso2", FieldKind.LANGUAGE_ISO2, "Language"),
     FieldSpec(
-        "recipient_name", FieldKind.STRING, "Recipient name", nullable=True, max_length=255
-    ),  # [ours] limit
-    FieldSpec(
-        "destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country", nullable=True
-    ),
-    FieldSpec("language_iso2", FieldKind.LANGUAGE_ISO2, "Language", nullable=True),
-    FieldSpec(
-        "customer_number", FieldKind.STRING, "Customer number", nullable=True, max_length=255
+        "customer_number", FieldKind.STRING, "Customer number", max_length=255
     ),  # [ours] limit
     FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
     FieldSpec("updated_at", FieldKind.DATETIME, "Updated", read_only=True),
@@ -224,20 +249,18 @@ TRACKING_FIELDS: Final[tuple[FieldSpec, ...]] = (
         max_length=255,
     ),  # [ours] limit
     FieldSpec(
-        "recipient_postal_code", FieldKind.STRING, "Postal code", nullable=True, max_length=32
+        "recipient_postal_code", FieldKind.STRING, "Postal code", max_length=32
     ),  # [ours] limit
-    FieldSpec(
-        "destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country", nullable=True
-    ),
-    FieldSpec("is_return", FieldKind.BOOLEAN, "Return", nullable=True),
-    FieldSpec("notifications_inactive", FieldKind.BOOLEAN, "Notifications off", nullable=True),
+    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country"),
+    FieldSpec("is_return", FieldKind.BOOLEAN, "Return"),
+    FieldSpec("notifications_inactive", FieldKind.BOOLEAN, "Notifications off"),
     FieldSpec("tags", FieldKind.TAGS, "Tags"),
     FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
     FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
     FieldSpec(
-        "courier_service_level", FieldKind.STRING, "Service level", nullable=True, max_length=255
+        "courier_service_level", FieldKind.STRING, "Service level", max_length=255
     ),  # [ours] limit
-    FieldSpec("announced_send_date", FieldKind.DATE, "Send date", nullable=True),
+    FieldSpec("announced_send_date", FieldKind.DATE, "Send date"),
     FieldSpec("status", FieldKind.STRING, "Delivery status", read_only=True),
     FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
 )

@@ -4,6 +4,10 @@ The same functions judge a payload in the sandbox (which answers 400 with them) 
 in the console's editor (which marks the field before anything is sent), so an agent reads
 the same message whichever side caught the mistake. Messages follow Django REST framework's
 wording, since that is what the real service answers.
+
+Null and empty follow the contract: only the fields it marks nullable take ``null`` (every
+other one answers "This field may not be null."), and a text field is emptied with ``""``
+(except the ones that need at least one character, such as the order number).
 """
 
 from __future__ import annotations
@@ -101,6 +105,8 @@ def check_field(spec: FieldSpec, value: Any, attr: str | None = None) -> list[Fi
         if spec.nullable:
             return []
         return [FieldError(path, ErrorCode.NULL, "This field may not be null.")]
+    if value == "" and spec.allows_blank:
+        return []  # how a text field is emptied; only null is refused
     kind = spec.kind
     if kind is FieldKind.STRING:
         return _check_string(spec, value, path)

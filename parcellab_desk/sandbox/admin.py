@@ -6,9 +6,12 @@ of the OpenAPI document, which describes the contract's API only.
 - ``GET /_sandbox/faults``: the current rates, pending rules and how many faults were injected.
 - ``PUT /_sandbox/faults``: set rates, e.g. ``{"latency_ms": 200, "error_rate": 0.1,
   "error_status": 503, "throttle_rate": 0.05, "retry_after": 2, "drop_rate": 0.02, "seed": 7}``
-  (each key optional).
+  (each key optional); ``after_commit_drop_rate``, ``after_commit_error_rate`` and
+  ``after_commit_status`` (504) lose the answers of requests that were handled in full.
 - ``POST /_sandbox/faults/next``: add a rule, e.g. ``{"count": 2, "status": 429,
-  "retry_after": 3, "method": "PUT"}`` or ``{"count": 1, "drop": true}``.
+  "retry_after": 3, "method": "PUT"}`` or ``{"count": 1, "drop": true}``; ``"after_commit":
+  true`` fails the answer once the request was written; ``{"delay_ms": 1500}`` alone holds
+  the next request back before handling it.
 - ``DELETE /_sandbox/faults``: back to no faults at all.
 - ``GET`` / ``PUT /_sandbox/settings``: ``{"put_echo": true}`` switches PUT to the echoing
   201/200 form, ``false`` back to 200 without a body.
@@ -35,6 +38,9 @@ _RATE_KEYS = {
     "throttle_rate": (int, float),
     "retry_after": (int,),
     "drop_rate": (int, float),
+    "after_commit_drop_rate": (int, float),
+    "after_commit_error_rate": (int, float),
+    "after_commit_status": (int,),
     "seed": (int,),
 }
 
@@ -81,9 +87,19 @@ async def _next(request: Request) -> Response:
         raise _bad("count", "Expected an integer.")
     if method is not None and not isinstance(method, str):
         raise _bad("method", "Expected an HTTP method name.")
+    after_commit = body.get("after_commit", False)
+    if not isinstance(after_commit, bool):
+        raise _bad("after_commit", "Must be a valid boolean.")
+    delay_ms = body.get("delay_ms")
+    if delay_ms is not None and (
+        isinstance(delay_ms, bool) or not isinstance(delay_ms, int | float)
+    ):
+        raise _bad("delay_ms", "Expected a number.")
     try:
-        if body.get("drop"):
-            faults.drop_next(count, method=method)
+        if delay_ms is not None:
+            faults.delay_next(count, delay_ms=delay_ms, method=method)
+        elif body.get("drop"):
+            faults.drop_next(count, method=method, after_commit=after_commit)
         else:
             status = body.get("status", 503)
             retry_after = body.get("retry_after")
@@ -93,7 +109,13 @@ async def _next(request: Request) -> Response:
                 isinstance(retry_after, bool) or not isinstance(retry_after, int)
             ):
                 raise _bad("retry_after", "Expected an integer.")
-            faults.fail_next(count, status=status, retry_after=retry_after, method=method)
+            faults.fail_next(
+                count,
+                status=status,
+                retry_after=retry_after,
+                method=method,
+                after_commit=after_commit,
+            )
     except ValueError as exc:
         raise _bad("", str(exc)) from None
     return JSONResponse(faults.snapshot())

@@ -10,6 +10,12 @@ Two kinds of fault, switchable while the server runs (from Python through a
   status S / carry Retry-After R / are dropped". Rules are used up in the order they were
   added and win over rates.
 
+Either kind can strike *before* the request is handled (nothing is written) or *after
+commit*: the request is handled in full (an order is created or changed) and then its
+answer is replaced by the fault status or the connection is dropped, which is what a
+gateway timing out in front of a slow service does. A rule can also hold a request back
+(``delay_ms``) before it is handled, so it reaches the service after the client gave up.
+
 Only the contract's paths (``/v4/...``) are affected: the admin routes and the OpenAPI
 document always answer, so a test can always switch faults off again. A dropped request
 closes the socket without any response (the client sees a disconnect), which needs the
@@ -42,6 +48,8 @@ class FaultRule:
     retry_after: int | None = None
     drop: bool = False
     method: str | None = None
+    after_commit: bool = False  # handle the request, then fail its answer
+    delay_ms: float = 0.0  # hold the request back this long before handling it
 
 
 @dataclass(slots=True)
@@ -52,6 +60,10 @@ class FaultRates:
     throttle_rate: float = 0.0  # share answered 429
     retry_after: int = 1
     drop_rate: float = 0.0  # share dropped without an answer
+    # Handled in full (written), then the answer is lost: dropped, or replaced by a status.
+    after_commit_drop_rate: float = 0.0
+    after_commit_error_rate: float = 0.0
+    after_commit_status: int = 504
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +72,11 @@ class FaultDecision:
     status: int | None = None
     retry_after: int | None = None
     drop: bool = False
+    after_commit: bool = False
+
+    @property
+    def faulty(self) -> bool:
+        return self.drop or self.status is not None
 
 
 @dataclass(slots=True)
@@ -86,6 +103,9 @@ class FaultController:
         throttle_rate: float | None = None,
         retry_after: int | None = None,
         drop_rate: float | None = None,
+        after_commit_drop_rate: float | None = None,
+        after_commit_error_rate: float | None = None,
+        after_commit_status: int | None = None,
         seed: int | None = None,
     ) -> None:
         """Sets the rates given; the others keep their values."""
@@ -93,13 +113,19 @@ class FaultController:
             ("error_rate", error_rate),
             ("throttle_rate", throttle_rate),
             ("drop_rate", drop_rate),
+            ("after_commit_drop_rate", after_commit_drop_rate),
+            ("after_commit_error_rate", after_commit_error_rate),
         ):
             if share is not None and not 0.0 <= share <= 1.0:
                 raise ValueError(f"{name} must be within 0..1")
         if latency_ms is not None and latency_ms < 0:
             raise ValueError("latency_ms must not be negative")
-        if error_status is not None and not 400 <= error_status <= 599:
-            raise ValueError("error_status must be a 4xx or 5xx status")
+        for name, status in (
+            ("error_status", error_status),
+            ("after_commit_status", after_commit_status),
+        ):
+            if status is not None and not 400 <= status <= 599:
+                raise ValueError(f"{name} must be a 4xx or 5xx status")
         if retry_after is not None and retry_after < 0:
             raise ValueError("retry_after must not be negative")
         with self._lock:
@@ -116,6 +142,12 @@ class FaultController:
                 rates.retry_after = retry_after
             if drop_rate is not None:
                 rates.drop_rate = drop_rate
+            if after_commit_drop_rate is not None:
+                rates.after_commit_drop_rate = after_commit_drop_rate
+            if after_commit_error_rate is not None:
+                rates.after_commit_error_rate = after_commit_error_rate
+            if after_commit_status is not None:
+                rates.after_commit_status = after_commit_status
             if seed is not None:
                 self._random.seed(seed)
 
@@ -126,16 +158,34 @@ class FaultController:
         status: int = 503,
         retry_after: int | None = None,
         method: str | None = None,
+        after_commit: bool = False,
     ) -> None:
-        """The next ``count`` requests (with ``method``, if given) answer ``status``."""
-        if count < 1:
-            raise ValueError("count must be at least 1")
+        """The next ``count`` requests (with ``method``, if given) answer ``status``;
+        ``after_commit``: only once they were handled (written) in full."""
         if not 400 <= status <= 599:
             raise ValueError("status must be a 4xx or 5xx status")
-        with self._lock:
-            self._state.rules.append(
-                FaultRule(count, status, retry_after, False, method.upper() if method else None)
+        self._add(
+            FaultRule(
+                count,
+                status,
+                retry_after,
+                method=_method(method),
+                after_commit=after_commit,
             )
+        )
+
+    def delay_next(self, count: int = 1, *, delay_ms: float, method: str | None = None) -> None:
+        """The next ``count`` requests are held back ``delay_ms`` before they are handled,
+        then handled normally: a write that reaches the service after the client gave up."""
+        if delay_ms < 0:
+            raise ValueError("delay_ms must not be negative")
+        self._add(FaultRule(count, None, method=_method(method), delay_ms=delay_ms))
+
+    def _add(self, rule: FaultRule) -> None:
+        if rule.remaining < 1:
+            raise ValueError("count must be at least 1")
+        with self._lock:
+            self._state.rules.append(rule)
 
     def throttle_next(
         self, count: int = 1, *, retry_after: int = 1, method: str | None = None
@@ -143,14 +193,12 @@ class FaultController:
         """The next ``count`` requests answer 429 with ``Retry-After: retry_after``."""
         self.fail_next(count, status=429, retry_after=retry_after, method=method)
 
-    def drop_next(self, count: int = 1, *, method: str | None = None) -> None:
-        """The next ``count`` requests get their connection closed without an answer."""
-        if count < 1:
-            raise ValueError("count must be at least 1")
-        with self._lock:
-            self._state.rules.append(
-                FaultRule(count, None, None, True, method.upper() if method else None)
-            )
+    def drop_next(
+        self, count: int = 1, *, method: str | None = None, after_commit: bool = False
+    ) -> None:
+        """The next ``count`` requests get their connection closed without an answer;
+        ``after_commit``: only once they were handled (written) in full."""
+        self._add(FaultRule(count, None, None, True, _method(method), after_commit=after_commit))
 
     def reset(self) -> None:
         """No latency, no rates, no pending rules."""
@@ -180,9 +228,22 @@ class FaultController:
                     rule.remaining -= 1
                     if rule.remaining <= 0:
                         state.rules.remove(rule)
+                    latency += rule.delay_ms / 1000.0
+                    if rule.status is None and not rule.drop:
+                        return FaultDecision(latency)  # only held back
                     state.injected += 1
-                    return FaultDecision(latency, rule.status, rule.retry_after, rule.drop)
+                    return FaultDecision(
+                        latency, rule.status, rule.retry_after, rule.drop, rule.after_commit
+                    )
             rates = state.rates
+            if rates.after_commit_drop_rate or rates.after_commit_error_rate:
+                draw = self._random.random()
+                if draw < rates.after_commit_drop_rate:
+                    state.injected += 1
+                    return FaultDecision(latency, drop=True, after_commit=True)
+                if draw < rates.after_commit_drop_rate + rates.after_commit_error_rate:
+                    state.injected += 1
+                    return FaultDecision(latency, rates.after_commit_status, after_commit=True)
             if rates.drop_rate and self._random.random() < rates.drop_rate:
                 state.injected += 1
                 return FaultDecision(latency, drop=True)
@@ -193,6 +254,10 @@ class FaultController:
                 state.injected += 1
                 return FaultDecision(latency, rates.error_status)
             return FaultDecision(latency)
+
+
+def _method(method: str | None) -> str | None:
+    return method.upper() if method else None
 
 
 def fault_response_parts(
@@ -214,6 +279,8 @@ def fault_response_parts(
         )
     if status == 503:
         detail = "Service temporarily unavailable, try again later."
+    elif status == 504:
+        detail = "The gateway timed out waiting for the service."
     elif status >= 500:
         detail = "A server error occurred."
     else:
@@ -237,6 +304,9 @@ class FaultMiddleware:
         decision = self.controller.decide(scope["method"])
         if decision.latency_s:
             await asyncio.sleep(decision.latency_s)
+        if decision.after_commit and decision.faulty:
+            await self._after_commit(decision, scope, receive, send)
+            return
         if decision.drop:
             if await _drop_connection(receive):
                 return
@@ -245,6 +315,22 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         status, errors, kind, headers = fault_response_parts(decision)
+        await error_response(status, errors, kind, headers)(scope, receive, send)
+
+    async def _after_commit(
+        self, decision: FaultDecision, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        """Handle the request in full, swallow its answer, then fail the answer."""
+
+        async def swallow(message: Message) -> None:
+            return None
+
+        await self.app(scope, receive, swallow)
+        if decision.drop and await _drop_connection(receive):
+            return
+        status, errors, kind, headers = fault_response_parts(
+            FaultDecision(status=decision.status or 500, retry_after=decision.retry_after)
+        )
         await error_response(status, errors, kind, headers)(scope, receive, send)
 
 

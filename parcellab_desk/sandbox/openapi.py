@@ -68,10 +68,13 @@ def _value_schema(spec: FieldSpec, *, for_request: bool) -> dict[str, Any]:
             if spec.max_length is not None:
                 schema["maxLength"] = spec.max_length
             if kind is FieldKind.COUNTRY_ISO3:
-                schema["pattern"] = "^[A-Z]{3}$"
+                schema["pattern"] = "^([A-Z]{3})?$"  # "" empties it
             elif kind is FieldKind.LANGUAGE_ISO2:
-                schema["pattern"] = "^[a-z]{2}$"
-    if spec.nullable:
+                schema["pattern"] = "^([a-z]{2})?$"
+    # Requests: null only where the contract allows it. Answers: a field never set is
+    # served as null (the client reads null, "" and a missing field alike).
+    served_unset = not (for_request or spec.read_only or spec.required_on_create)
+    if spec.nullable or (served_unset and spec.kind is not FieldKind.TAGS):
         schema["type"] = [schema["type"], "null"]
         if "enum" in schema:
             schema["enum"] = [*schema["enum"], None]
@@ -153,7 +156,9 @@ def _schemas() -> dict[str, Any]:
         "items": _ref("Mutation"),
         "description": "Applied in order; all or nothing.",
     }
-    order_create = dict(order_write, required=["account", "order_number"])
+    # POST takes order fields only; mutations sent with it are dropped (as stock DRF does).
+    order_create = _object(ORDER_FIELDS, for_request=True)
+    order_create["required"] = ["account", "order_number"]
     echo = {
         "allOf": [
             _ref("Order"),
@@ -331,7 +336,8 @@ def build_openapi(server_url: str, *, put_echo: bool = False) -> dict[str, Any]:
                 },
                 "post": {
                     "operationId": "createOrder",
-                    "summary": "Create an order; 400 unique when it exists",
+                    "summary": "Create an order (order fields only; mutations are ignored); "
+                    "400 unique when it exists",
                     "requestBody": {
                         "required": True,
                         "content": {"application/json": {"schema": _ref("OrderCreate")}},

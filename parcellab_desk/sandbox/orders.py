@@ -17,8 +17,14 @@ Decisions the contract leaves open:
   ``Cancelled``, a tracking once it has a ``cancelled_date``.
 - ``updated_at`` moves only when the request changed something, so repeating a PUT is a no-op
   in every respect.
-- POST takes ``mutations`` too (same rules as PUT); ``external_id`` in a POST body is ignored
-  like every read-only field.
+- POST takes order fields only, as the seed's POST body and a stock DRF serializer do:
+  ``mutations`` and unknown fields in a POST body are dropped without an error (never
+  validated, never applied), and ``external_id`` is ignored like every read-only field. An
+  order with trackings is created by POST, then PUT with ``add_tracking``.
+- ``null`` is taken only by the fields the contract marks nullable (``has_multiple_shipments``,
+  ``cancelled_date``, ``cancelled_reason``; on trackings the two cancel fields); any other
+  field answers 400, code ``null``, "This field may not be null.", and a text field is
+  emptied with ``""`` (stored and served as ``""``).
 - Datetimes written by a client are stored normalised to UTC (``...Z`` with microseconds).
 - Newly added trackings have ``status`` null until a courier event would arrive.
 - The echoing PUT form answers the merged order plus ``mutations``: one
@@ -121,6 +127,9 @@ class OrderWriter:
             return self._apply(conn, existing, body, now)
 
     def post(self, grant: TokenGrant, body: Any) -> WriteOutcome:
+        if isinstance(body, Mapping):
+            # Stock DRF drops what its serializer does not declare: no mutations on POST.
+            body = {k: v for k, v in body.items() if k != "mutations"}
         self._check_permission(grant, body)
         errors = check_order(body, creating=True)
         if errors:

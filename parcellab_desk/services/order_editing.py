@@ -5,9 +5,18 @@ field values (in the contract's JSON form) and trackings to add or edit, which b
 ``add_tracking`` mutations sent with the next save. Nothing here is thrown away on a failure:
 the draft only forgets an edit once the server has accepted it.
 
-``OrderEditingService`` sends a draft: POST for a new order, PUT with only the changed fields
-and the pending mutations for an existing one, and the cancel mutations on their own (a
-cancel is confirmed in a dialog and happens at once; unsaved edits stay in the draft).
+``OrderEditingService`` sends a draft through ``OrderWrites`` (``write_outcomes.py``): for a
+new order a POST of its fields, then a PUT of its trackings (the service drops mutations
+sent with a POST); for an existing one a PUT with only the changed fields and the pending
+mutations; the cancel mutations on their own (a cancel is confirmed in a dialog and happens
+at once; unsaved edits stay in the draft). When the POST worked and the PUT did not, the
+draft holds the created order with its trackings still pending, and the next save sends only
+those. A write whose outcome is unknown stays recorded in the draft (``unresolved``): the
+next save, or "Check again", looks the order up before anything is sent again.
+
+Emptying a field follows the contract: a cleared text box is ``""``, ``null`` only for the
+fields the contract marks nullable; an empty box and a field the server left out or sent as
+``null`` are the same "empty", so clearing an empty field is no change.
 
 ``OrderDraft.failure`` turns any exception from a write into an ``EditFailure``: validation
 errors placed on form fields (``tags.3`` -> ``tags``) or tracking rows
@@ -17,6 +26,7 @@ sentence for a banner, with Retry where trying again can help.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,13 +35,21 @@ from typing import Any, Final, Protocol
 
 import pydantic
 
-from parcellab_desk.api.errors import ParcelLabError, TransportError, ValidationError
+from parcellab_desk.api.errors import (
+    ParcelLabError,
+    PartiallySavedError,
+    ValidationError,
+)
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.payload import (
     AddTracking,
+    CancelOrder,
+    CancelTracking,
     Mutation,
     OrderPatch,
     build_patch,
+    is_empty_value,
+    same_value,
     to_json_value,
     tracking_changes,
 )
@@ -43,7 +61,14 @@ from parcellab_desk.api.schema import (
     FieldSpec,
 )
 from parcellab_desk.api.validation import FieldError, check_field
-from parcellab_desk.services.error_messages import describe_error
+from parcellab_desk.services.error_messages import can_retry, describe_error
+from parcellab_desk.services.write_outcomes import (
+    OrderWrites,
+    Outcome,
+    WriteIntent,
+    WriteOutcomeUnknownError,
+    WriteResult,
+)
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -89,9 +114,11 @@ _REQUIRED = "This field is required."
 def value_from_text(spec: FieldSpec, text: str) -> Any:
     """A form's text as the JSON value the contract expects.
 
-    Surrounding blanks are dropped (pasted numbers often carry them); an empty box clears a
-    nullable field and leaves ``""`` for a required one, so the validator says "may not be
-    blank". An account that is not a number stays text, so the validator can say so.
+    Surrounding blanks are dropped (pasted numbers often carry them); an empty box is the
+    field's cleared value (``""`` for a text field, ``null`` only where the contract allows
+    it), ``""`` for a required text field, so the validator says "may not be blank", and
+    None ("no value") for a field that cannot be emptied. An account that is not a number
+    stays text, so the validator can say so.
     """
     text = text.strip()
     if spec.kind is FieldKind.INTEGER:
@@ -99,8 +126,18 @@ def value_from_text(spec: FieldSpec, text: str) -> Any:
             return None
         return int(text) if text.isdigit() else text
     if not text:
-        return None if spec.nullable or spec.kind is not FieldKind.STRING else ""
+        if spec.can_be_cleared:
+            return spec.cleared_value
+        return "" if spec.kind is FieldKind.STRING else None
     return text
+
+
+def _as_sent(spec: FieldSpec | None, value: Any) -> Any:
+    """An edited value in the form it is sent: "empty" is the field's cleared value."""
+    value = _json(value)
+    if value is None and spec is not None and spec.can_be_cleared:
+        return spec.cleared_value
+    return value
 
 
 def _json(value: Any) -> Any:
@@ -143,11 +180,16 @@ class ErrorPlacement:
 @dataclass(frozen=True, slots=True)
 class EditFailure:
     """What the editor shows after a write failed. ``banner`` is empty when every message
-    sits on a field or a row; ``can_retry`` says whether sending the same again can help."""
+    sits on a field or a row; ``can_retry`` says whether sending the same again can help;
+    ``can_check``: the outcome is unknown, offer "Check again" (a lookup, never a re-send);
+    ``can_send_again``: a check found nothing, offer "Send again" (which looks once more
+    first)."""
 
     banner: str
     placement: ErrorPlacement
     can_retry: bool
+    can_check: bool = False
+    can_send_again: bool = False
 
 
 class OrderDraft:
@@ -160,6 +202,10 @@ class OrderDraft:
         # Insertion order is the order of the add_tracking mutations on the next save.
         self._trackings: dict[TrackingKey, dict[str, Any]] = {}
         self._sent_keys: tuple[TrackingKey, ...] = ()
+        self.unresolved: WriteIntent | None = None
+        """A write sent from this draft whose outcome is not known yet (answer lost)."""
+        self.checks_without_finding = 0
+        """Lookups since ``unresolved`` was set that did not find the write."""
 
     # -- what is there -----------------------------------------------------------------
 
@@ -190,8 +236,9 @@ class OrderDraft:
         """Record an edit; setting a field back to its saved value forgets the edit."""
         if name not in EDITABLE_FIELDS:
             raise KeyError(f"{name!r} is not an editable order field")
-        value = _json(value)
-        if value == self.original_value(name):
+        spec = ORDER_FIELD[name]
+        value = _as_sent(spec, value)
+        if same_value(spec, self.original_value(name), value):
             self._edits.pop(name, None)
         else:
             self._edits[name] = value
@@ -226,6 +273,8 @@ class OrderDraft:
         if self.is_new:
             if spec.required_on_create and value in (None, ""):
                 return (_REQUIRED,)
+            if is_empty_value(value):
+                return ()  # not sent at all
         elif name not in self._edits:
             return ()
         return tuple(e.detail for e in check_field(spec, value))
@@ -280,13 +329,23 @@ class OrderDraft:
         if not courier or not number:
             raise ValueError("a tracking needs a courier and a tracking number")
         key = (courier, number)
-        clean = {name: _json(values[name]) for name in EDITABLE_TRACKING_FIELDS if name in values}
+        clean = {
+            name: _as_sent(TRACKING_FIELD[name], values[name])
+            for name in EDITABLE_TRACKING_FIELDS
+            if name in values
+        }
         clean["courier"], clean["tracking_number"] = courier, number
         saved = self._saved_tracking(key)
         if saved is None:
-            self._trackings[key] = {k: v for k, v in clean.items() if v not in (None, [])}
+            self._trackings[key] = {k: v for k, v in clean.items() if not is_empty_value(v)}
             return key
-        changes = {k: v for k, v in clean.items() if _json(getattr(saved, k)) != v}
+        changes = {
+            k: v
+            for k, v in clean.items()
+            if not same_value(TRACKING_FIELD[k], getattr(saved, k), v)
+            # a field that cannot be emptied stays as saved when its box is left empty
+            and not (v is None and not TRACKING_FIELD[k].can_be_cleared)
+        }
         if changes:
             self._trackings[key] = changes
         else:
@@ -325,11 +384,12 @@ class OrderDraft:
         return build_patch(self._original, self._edits, self.mutations())
 
     def create_payload(self) -> dict[str, Any]:
-        """The POST body for a new order (without mutations): every field that has a value."""
+        """The POST body for a new order (order fields only; trackings follow by PUT):
+        every field that has a value."""
         body: dict[str, Any] = {}
         for name in EDITABLE_FIELDS:
             value = self.value(name)
-            if value is not None and value != []:
+            if not is_empty_value(value):
                 body[name] = value
         return body
 
@@ -340,6 +400,17 @@ class OrderDraft:
         self._edits.clear()
         self._trackings.clear()
         self._sent_keys = ()
+        self.unresolved = None
+        self.checks_without_finding = 0
+
+    def accept_created(self, order: Order) -> None:
+        """The POST worked: ``order`` is the new original, its fields are saved, and the
+        trackings to add stay pending (the next save sends only those)."""
+        trackings = dict(self._trackings)
+        self.accept_saved(order)
+        for key, values in trackings.items():
+            if self._saved_tracking(key) is None:
+                self._trackings[key] = values
 
     def rebase(self, order: Order) -> None:
         """The order changed on the server (a cancel, a reload): keep the agent's edits
@@ -429,6 +500,10 @@ class OrderDraft:
 
     def failure(self, error: BaseException) -> EditFailure:
         """What to show after a write raised ``error``; the draft itself is unchanged."""
+        if isinstance(error, WriteOutcomeUnknownError):
+            return self._unknown_failure(error)
+        if isinstance(error, PartiallySavedError):
+            return self._partial_failure(error)
         if isinstance(error, ValidationError):
             placement = self.place_errors(error.errors)
             if placement.is_empty:
@@ -441,14 +516,73 @@ class OrderDraft:
                 noun = "problem" if count == 1 else "problems"
                 banner = f"Not saved: {count} {noun} marked below."
             return EditFailure(banner, placement, can_retry=False)
-        if isinstance(error, TransportError) and error.order_created is None and self.is_new:
-            # Sending the order again could create it twice; the message says to look first.
-            return EditFailure(describe_error(error), ErrorPlacement(), can_retry=False)
-        return EditFailure(
-            f"Not saved: {describe_error(error)} Your changes are kept.",
-            ErrorPlacement(),
-            can_retry=True,
+        retry = can_retry(error)
+        kept = (
+            " Your changes are kept."
+            if retry
+            else " Your changes are kept; sending them again will not help."
         )
+        return EditFailure(f"Not saved: {describe_error(error)}{kept}", ErrorPlacement(), retry)
+
+    def _pending_trackings_text(self) -> str:
+        keys = self.pending_tracking_keys()
+        names = ", ".join(f"{courier} {number}" for courier, number in keys)
+        noun = "tracking" if len(keys) == 1 else "trackings"
+        return f"{len(keys)} {noun} not saved yet: {names}"
+
+    def _unknown_failure(self, error: WriteOutcomeUnknownError) -> EditFailure:
+        cause = describe_error(error.cause) if error.cause is not None else "No answer came."
+        intent = error.result.intent
+        kinds = {m.get("type") for m in intent.body.get("mutations") or ()}
+        only_mutations = set(intent.body) <= {"external_id", "account", "order_number", "mutations"}
+        if intent.method == "POST":
+            what = "whether the order was created"
+        elif "cancel_order" in kinds:
+            what = "whether the order was cancelled"
+        elif "cancel_tracking" in kinds:
+            what = "whether the tracking was cancelled"
+        elif kinds and only_mutations:
+            what = "whether the trackings were saved"
+        else:
+            what = "whether the changes were saved"
+        if intent.method == "PUT" and self.checks_without_finding == 0:
+            # A PUT is idempotent: sending it again cannot apply anything twice.
+            banner = (
+                f"Outcome unknown: {cause} It is not known yet {what}. Check again looks "
+                "the order up; Send again looks once more and sends the changes if they "
+                "are not there. Your changes are kept."
+            )
+            return EditFailure(
+                banner, ErrorPlacement(), can_retry=False, can_check=True, can_send_again=True
+            )
+        if self.checks_without_finding == 0:
+            banner = (
+                f"Outcome unknown: {cause} It is not known yet {what}; parcelLab may still be "
+                "applying it. Nothing is sent again until it has been looked up: use Check "
+                "again in a moment. Your changes are kept."
+            )
+            return EditFailure(banner, ErrorPlacement(), can_retry=False, can_check=True)
+        banner = (
+            f"Still not found on parcelLab after {self.checks_without_finding} "
+            f"look-up{'s' if self.checks_without_finding != 1 else ''}: it is not known "
+            f"{what}. Check again, or, if it still is not there, Send again (which looks "
+            "once more first). Your changes are kept."
+        )
+        return EditFailure(
+            banner, ErrorPlacement(), can_retry=False, can_check=True, can_send_again=True
+        )
+
+    def _partial_failure(self, error: PartiallySavedError) -> EditFailure:
+        if isinstance(error.cause, ValidationError):
+            placement = self.place_errors(error.cause.errors)
+        else:
+            placement = ErrorPlacement()
+        retry = can_retry(error.cause)
+        banner = (
+            f"Order created; {self._pending_trackings_text()}. {describe_error(error.cause)} "
+            "Save sends only the trackings."
+        )
+        return EditFailure(banner, placement, can_retry=retry)
 
 
 def _label_of(attr: str) -> str:
@@ -465,26 +599,13 @@ def _tracking_message(parts: Sequence[str], detail: str) -> str:
 class OrderWriter(Protocol):
     """The part of the API client the editor needs (``ParcelLabClient`` is one)."""
 
-    async def create_order(
-        self, order: Mapping[str, Any], mutations: Sequence[Mutation] = ()
-    ) -> Order: ...
+    async def post_order(self, order: Mapping[str, Any]) -> Order: ...
 
     async def put_order(self, body: Mapping[str, Any]) -> Order: ...
 
-    async def cancel_order(
-        self, order: Order, reason: CancelReason, cancelled_date: Any = None
-    ) -> Order: ...
-
-    async def cancel_tracking(
-        self,
-        order: Order,
-        courier: str,
-        tracking_number: str,
-        reason: CancelReason,
-        cancelled_date: Any = None,
-    ) -> Order: ...
-
     async def get_order(self, unique_id: str) -> Order: ...
+
+    async def find_order(self, account: int, order_number: str) -> Order | None: ...
 
 
 def _iso_with_offset(moment: datetime) -> str:
@@ -495,32 +616,141 @@ def _iso_with_offset(moment: datetime) -> str:
 
 
 class OrderEditingService:
-    """Sends drafts and cancels through an ``OrderWriter``; raises ``ParcelLabError``s."""
+    """Sends drafts and cancels through an ``OrderWriter``; raises ``ParcelLabError``s
+    (``WriteOutcomeUnknownError`` when a lookup could not tell whether a write landed,
+    ``PartiallySavedError`` when a new order was created without all its trackings)."""
 
-    def __init__(self, writer: OrderWriter) -> None:
+    def __init__(self, writer: OrderWriter, *, writes: OrderWrites | None = None) -> None:
         self._writer = writer
+        self.writes = writes if writes is not None else OrderWrites(writer)
 
     async def save(self, draft: OrderDraft) -> Order:
-        """POST a new order or PUT what changed; on success the draft holds the saved order.
+        """POST a new order (then PUT its trackings) or PUT what changed; on success the
+        draft holds the saved order. A draft with an unresolved write is looked up first:
+        nothing is sent again until the lookup has been made.
 
-        Raises whatever the client raised; the draft keeps every edit then.
+        Raises on failure; the draft keeps every edit then.
         """
+        if draft.unresolved is not None:
+            return await self.check(draft)
+        deadline_at = self._deadline()
         if draft.is_new:
-            order = await self._writer.create_order(draft.create_payload(), draft.mutations())
-        else:
-            patch = draft.patch()
-            original = draft.original
-            assert original is not None  # not new
-            order = original if patch.is_empty else await self._writer.put_order(patch.body)
-        draft.accept_saved(order)
+            mutations = draft.mutations()
+            posted = await self._send(draft, WriteIntent.post(draft.create_payload()), deadline_at)
+            assert posted.order is not None  # saved
+            draft.accept_created(posted.order)
+            if not mutations:
+                return posted.order
+            return await self._save_trackings(draft, mutations, deadline_at)
+        original = draft.original
+        assert original is not None  # not new
+        patch = draft.patch()
+        if patch.is_empty:
+            draft.accept_saved(original)
+            return original
+        result = await self._send(draft, WriteIntent.put(patch.body), deadline_at)
+        assert result.order is not None  # saved
+        draft.accept_saved(result.order)
+        return result.order
+
+    async def check(self, draft: OrderDraft) -> Order:
+        """Look up the write whose outcome is unknown ("Check again"); never re-sends it.
+
+        Found: the draft takes the order in (keeping later edits) and, for a new order, its
+        pending trackings are sent next. Not found: ``WriteOutcomeUnknownError`` again."""
+        intent = draft.unresolved
+        if intent is None:
+            raise ValueError("nothing to check: no write of this draft is unresolved")
+        result = await self.writes.check(intent)
+        if not result.saved:
+            if result.looked_up:
+                draft.checks_without_finding += 1
+            raise WriteOutcomeUnknownError(result)
+        assert result.order is not None
+        return await self._after_found(draft, intent, result.order)
+
+    async def send_again(self, draft: OrderDraft) -> Order:
+        """After checks found nothing: look once more, and only then send the draft as it
+        is now (a found write is taken in instead)."""
+        intent = draft.unresolved
+        if intent is None:
+            return await self.save(draft)
+        result = await self.writes.check(intent)
+        if result.saved:
+            assert result.order is not None
+            return await self._after_found(draft, intent, result.order)
+        if not result.looked_up:
+            raise WriteOutcomeUnknownError(result)
+        draft.unresolved = None
+        draft.checks_without_finding = 0
+        return await self.save(draft)
+
+    async def _after_found(self, draft: OrderDraft, intent: WriteIntent, order: Order) -> Order:
+        draft.unresolved = None
+        draft.checks_without_finding = 0
+        if intent.method == "POST":
+            # Fields typed since the unknown save stay edits on top of the created order.
+            edits = draft.edits()
+            draft.accept_created(order)
+            for name, value in edits.items():
+                draft.set_value(name, value)
+            mutations = draft.mutations()
+            if not mutations:
+                return order
+            return await self._save_trackings(draft, mutations, self._deadline())
+        draft.rebase(order)
         return order
+
+    async def _save_trackings(
+        self,
+        draft: OrderDraft,
+        mutations: Sequence[Mutation],
+        deadline_at: float,
+    ) -> Order:
+        """PUT the trackings of an order just created; the draft keeps them pending (and
+        any field typed meanwhile) until the service shows them."""
+        order = draft.original
+        assert order is not None
+        intent = self.writes.mutations_intent(order, mutations)
+        try:
+            result = await self._send(draft, intent, deadline_at)
+        except WriteOutcomeUnknownError:
+            raise
+        except ParcelLabError as exc:
+            raise PartiallySavedError(
+                f"The order was created but {len(mutations)} tracking(s) were not saved.",
+                order=order,
+                unsaved=mutations,
+                cause=exc,
+            ) from exc
+        assert result.order is not None
+        draft.rebase(result.order)
+        return result.order
+
+    async def _send(
+        self, draft: OrderDraft, intent: WriteIntent, deadline_at: float
+    ) -> WriteResult:
+        """Send and settle one write; a SAVED result, else the error to show. While it is
+        on its way the draft records it, so a stopped save is known to be unresolved."""
+        draft.unresolved = intent
+        draft.checks_without_finding = 0
+        result = await self.writes.send(intent, deadline_at=deadline_at)
+        if result.outcome is Outcome.UNKNOWN:
+            raise WriteOutcomeUnknownError(result)
+        draft.unresolved = None
+        if result.outcome is Outcome.NOT_SAVED:
+            assert result.error is not None
+            raise result.error
+        return result
+
+    def _deadline(self) -> float:
+        return asyncio.get_running_loop().time() + self.writes.save_deadline
 
     async def cancel_order(self, draft: OrderDraft, reason: CancelReason, when: datetime) -> Order:
         """Cancel the order now; unsaved edits stay in the draft on top of the result."""
         original = _saved(draft)
-        order = await self._writer.cancel_order(original, reason, _iso_with_offset(when))
-        draft.rebase(order)
-        return order
+        mutation = CancelOrder(reason, _iso_with_offset(when))  # type: ignore[arg-type]
+        return await self._send_mutation(draft, original, mutation)
 
     async def cancel_tracking(
         self, draft: OrderDraft, key: TrackingKey, reason: CancelReason, when: datetime
@@ -529,11 +759,16 @@ class OrderEditingService:
         original = _saved(draft)
         if original.find_tracking(*key) is None:
             raise ValueError(f"the order has no saved tracking {key[0]} {key[1]}")
-        order = await self._writer.cancel_tracking(
-            original, key[0], key[1], reason, _iso_with_offset(when)
-        )
-        draft.rebase(order)
-        return order
+        mutation = CancelTracking(key[0], key[1], reason, _iso_with_offset(when))  # type: ignore[arg-type]
+        return await self._send_mutation(draft, original, mutation)
+
+    async def _send_mutation(self, draft: OrderDraft, original: Order, mutation: Mutation) -> Order:
+        """A cancel goes out on its own (the draft's edits wait) and is settled like a save."""
+        intent = self.writes.mutations_intent(original, [mutation])
+        result = await self._send(draft, intent, self._deadline())
+        assert result.order is not None
+        draft.rebase(result.order)
+        return result.order
 
     async def reload(self, draft: OrderDraft) -> Order:
         """Read the order again; unsaved edits stay in the draft on top of it."""

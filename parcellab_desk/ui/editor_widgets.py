@@ -150,9 +150,13 @@ class ErrorLabel(QLabel):
 
 
 class Banner(QFrame):
-    """Errors that belong to no field, at the top of the pane, with Retry when it can help."""
+    """Errors that belong to no field, at the top of the pane, with Retry when it can help.
+
+    The action button's text can change (``Check again`` when a save's outcome is unknown),
+    and a second action (``Send again``) can be offered beside it."""
 
     retry_requested = Signal()
+    second_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +173,9 @@ class Banner(QFrame):
         self.retry_button = QPushButton("Retry", self)
         self.retry_button.setToolTip("Send the same changes again")
         self.retry_button.clicked.connect(self.retry_requested)
+        self.second_button = QPushButton(self)
+        self.second_button.clicked.connect(self.second_requested)
+        self.second_button.hide()
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
@@ -178,12 +185,27 @@ class Banner(QFrame):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.second_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, text: str, *, can_retry: bool) -> None:
+    def show_message(
+        self,
+        text: str,
+        *,
+        can_retry: bool,
+        action: tuple[str, str] = ("Retry", "Send the same changes again"),
+        second: tuple[str, str] | None = None,
+    ) -> None:
+        """``action`` and ``second`` are (button text, tooltip)."""
         self.message.setText(text)
+        self.retry_button.setText(action[0])
+        self.retry_button.setToolTip(action[1])
         self.retry_button.setVisible(can_retry)
+        if second is not None:
+            self.second_button.setText(second[0])
+            self.second_button.setToolTip(second[1])
+        self.second_button.setVisible(second is not None)
         self.show()
 
     def clear(self) -> None:

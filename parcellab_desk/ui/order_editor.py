@@ -2,9 +2,12 @@
 
 Every keystroke goes into an ``OrderDraft`` (no Qt) and is checked at once with the
 contract's validators; the messages show under the field in the validator's words. Save
-sends only what changed (POST for a new order); the server's 400 messages land on the field
-or tracking row they name, anything else in the banner at the top with Retry. The agent's
-edits stay in the draft through every failure.
+sends only what changed (POST for a new order, then its trackings); the server's 400
+messages land on the field or tracking row they name, anything else in the banner at the top
+with Retry where retrying can help. When a save's outcome is unknown (its answer was lost)
+the banner says so and offers Check again, a lookup that never re-sends; Stop ends a long
+save or lookup (its outcome is then unknown too). The agent's edits stay in the draft through
+every failure.
 
 The editor never speaks HTTP: it awaits the ``OrderEditingService``'s coroutines, each owned
 by the ``TaskRunner`` it was given, and opens dialogs with ``run_dialog`` (never ``exec``).
@@ -161,8 +164,11 @@ class OrderEditor(QWidget):
         self._was_dirty = False
         self._title = ""
 
+        self._second: Callable[[], object] | None = None
+        self._stopping = False
         self.banner = Banner(self)
         self.banner.retry_requested.connect(self._on_banner_retry_requested)
+        self.banner.second_requested.connect(self._on_banner_second_requested)
 
         self.inputs: dict[str, QWidget] = {}
         self.error_labels: dict[str, ErrorLabel] = {}
@@ -353,6 +359,13 @@ class OrderEditor(QWidget):
         self.save_button.setToolTip("Send the changes to parcelLab (Ctrl+S)")
         self.revert_button = QPushButton("Revert", bar)
         self.revert_button.setToolTip("Forget the unsaved changes")
+        self.stop_button = QPushButton("Stop", bar)
+        self.stop_button.setToolTip(
+            "Stop waiting for parcelLab (Esc). A save already sent may still arrive: the "
+            "editor then offers Check again."
+        )
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.hide()
         self.action_status = QLabel(bar)
         self.action_status.setStyleSheet("color: #5f6368;")
         self.cancel_order_button = QPushButton("Cancel order…", bar)
@@ -362,6 +375,7 @@ class OrderEditor(QWidget):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.save_button)
         layout.addWidget(self.revert_button)
+        layout.addWidget(self.stop_button)
         layout.addWidget(self.action_status, 1)
         separator = QFrame(bar)
         separator.setFrameShape(QFrame.Shape.VLine)
@@ -372,6 +386,12 @@ class OrderEditor(QWidget):
         self.save_action = QAction("&Save order", self)
         self.revert_action = QAction("&Revert changes", self)
         self.cancel_order_action = QAction("&Cancel order…", self)
+        self.stop_action = QAction("S&top waiting", self)
+        self.stop_action.setShortcut(Qt.Key.Key_Escape)
+        self.stop_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stop_action.setEnabled(False)
+        self.stop_action.triggered.connect(self.stop)
+        self.addAction(self.stop_action)
         self.save_action.triggered.connect(self.save)
         self.revert_action.triggered.connect(self.revert)
         self.cancel_order_action.triggered.connect(self.cancel_order)
@@ -408,8 +428,9 @@ class OrderEditor(QWidget):
 
     def save(self) -> asyncio.Task[bool] | None:
         """Start saving (Ctrl+S) and return the task; None while busy, with nothing to send,
-        or with fields to fix (they are marked and the first one gets the focus)."""
-        if self._busy or not self.draft.is_dirty:
+        or with fields to fix (they are marked and the first one gets the focus). With an
+        unknown outcome pending, saving looks the order up first (never a blind re-send)."""
+        if self._busy or not (self.draft.is_dirty or self.draft.unresolved is not None):
             return None
         if self.draft.has_errors:
             self._show_all_errors()
@@ -423,9 +444,40 @@ class OrderEditor(QWidget):
             self._show_all_errors()
             self._focus_first_error()
             return False
-        if not self.draft.is_dirty:
+        if not self.draft.is_dirty and self.draft.unresolved is None:
             return True
         return await self._write(self._service.save(self.draft), "Saved.", retry=self.save)
+
+    def check_again(self) -> asyncio.Task[bool] | None:
+        """Look up the save whose outcome is unknown (never sends it again)."""
+        if self._busy or self.draft.unresolved is None:
+            return None
+        return self._runner.start(
+            self._key("save"),
+            self._write(
+                self._service.check(self.draft),
+                "Found on parcelLab: saved.",
+                retry=self.save,
+                busy_text="Looking the order up…",
+            ),
+        )
+
+    def send_again(self) -> asyncio.Task[bool] | None:
+        """After look-ups found nothing: look once more, then send the draft as it is."""
+        if self._busy:
+            return None
+        return self._runner.start(
+            self._key("save"),
+            self._write(self._service.send_again(self.draft), "Saved.", retry=self.save),
+        )
+
+    def stop(self) -> None:
+        """Stop the save, check or cancel in flight (Stop button, Esc)."""
+        if not self._busy:
+            return
+        self._stopping = True
+        for action in ("save", "cancel", "cancel-tracking"):
+            self._runner.cancel(self._key(action))
 
     def revert(self) -> None:
         """Forget every unsaved change and show the order as saved."""
@@ -571,7 +623,11 @@ class OrderEditor(QWidget):
         errors = self.draft.has_errors
         self.dirty_label.setVisible(dirty)
         self.save_button.setEnabled(dirty and not self._busy and not errors)
+        if self.draft.unresolved is not None and not self._busy:
+            self.save_button.setEnabled(not errors)  # looks the order up first
         self.save_action.setEnabled(self.save_button.isEnabled())
+        self.stop_button.setVisible(self._busy)
+        self.stop_action.setEnabled(self._busy)
         self.revert_button.setEnabled(dirty and not self._busy)
         self.revert_action.setEnabled(self.revert_button.isEnabled())
         original = self.draft.original
@@ -638,23 +694,38 @@ class OrderEditor(QWidget):
     # -- writing -------------------------------------------------------------------------
 
     async def _write(
-        self, request: Awaitable[Order], done: str, *, retry: Callable[[], object]
+        self,
+        request: Awaitable[Order],
+        done: str,
+        *,
+        retry: Callable[[], object],
+        busy_text: str = "Saving…",
     ) -> bool:
         """Run one write; show where its errors belong; emit ``saved`` when it worked."""
         self.banner.clear()
         self._server_errors.clear()
         self.trackings_editor.set_row_errors({})
-        self._set_busy(True, "Saving…")
+        self._stopping = False
+        self._set_busy(True, busy_text)
         try:
             order = await request
         except asyncio.CancelledError:
+            stopped, self._stopping = self._stopping, False
+            if stopped:
+                self._set_busy(False)
+                self._load_from_draft()
+                self._show_stopped()
             raise
         except Exception as exc:  # every failure is shown; the draft keeps the edits
             _log.info("Writing an order failed: %s", type(exc).__name__)
+            self._set_busy(False)
+            # A partial create or a found write changed the draft's original: show it.
+            self._load_from_draft()
             self._show_failure(self.draft.failure(exc), retry)
             return False
         finally:
-            self._set_busy(False)
+            if self._busy:
+                self._set_busy(False)
         self._load_from_draft()
         self._set_status(done)
         self.saved.emit(order)
@@ -664,14 +735,47 @@ class OrderEditor(QWidget):
         self._server_errors = dict(failure.placement.fields)
         self.trackings_editor.set_row_errors(failure.placement.trackings)
         self._show_all_errors()
-        self._retry = retry if failure.can_retry else None
-        if failure.banner:
-            self.banner.show_message(failure.banner, can_retry=failure.can_retry)
-        self._set_status("Not saved. Your changes are kept.")
+        self._second = None
+        if failure.can_check:
+            self._retry = self.check_again
+            if failure.can_send_again:
+                self._second = self.send_again
+            self.banner.show_message(
+                failure.banner,
+                can_retry=True,
+                action=("Check again", "Look the order up on parcelLab; nothing is sent"),
+                second=(
+                    ("Send again", "Look once more, then send the changes if still absent")
+                    if failure.can_send_again
+                    else None
+                ),
+            )
+            self._set_status("Outcome unknown. Your changes are kept.")
+        else:
+            self._retry = retry if failure.can_retry else None
+            if failure.banner:
+                self.banner.show_message(failure.banner, can_retry=failure.can_retry)
+            self._set_status("Not saved. Your changes are kept.")
         self._refresh_state()
         if failure.placement.fields:
             self._focus_first_error()
         self.save_failed.emit(failure.banner)
+
+    def _show_stopped(self) -> None:
+        """The agent stopped a request: unknown if a write was on its way, else nothing
+        happened."""
+        if self.draft.unresolved is not None:
+            from parcellab_desk.services.write_outcomes import (
+                Outcome,
+                WriteOutcomeUnknownError,
+                WriteResult,
+            )
+
+            unknown = WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, self.draft.unresolved))
+            self._show_failure(self.draft.failure(unknown), self.save)
+            self._set_status("Stopped. It may still reach parcelLab: use Check again.")
+        else:
+            self._set_status("Stopped. Your changes are kept.")
 
     async def _ask(self, dialog: QDialog) -> int:
         self.dialog_opened.emit(dialog)
@@ -775,6 +879,12 @@ class OrderEditor(QWidget):
         self.banner.clear()
         if retry is not None:
             retry()
+
+    def _on_banner_second_requested(self) -> None:
+        second = self._second
+        self.banner.clear()
+        if second is not None:
+            second()
 
     def _on_copy_button_clicked(self) -> None:
         order = self.draft.original

@@ -429,7 +429,7 @@ class TrackingFormDialog(QDialog):
             "announced_send_date": self.send_date_edit.text(),
         }
         values = {name: value_from_text(TRACKING_FIELD[name], text) for name, text in texts.items()}
-        values["destination_country_iso3"] = self.country_combo.code()
+        values["destination_country_iso3"] = self.country_combo.code() or ""  # "" empties it
         return values
 
     def values(self) -> dict[str, Any]:
@@ -451,6 +451,12 @@ class TrackingFormDialog(QDialog):
             spec = TRACKING_FIELD[name]
             if spec.required_on_create and value in (None, ""):
                 messages: tuple[str, ...] = ("This field is required.",)
+            elif value is None and not spec.can_be_cleared:
+                # Left empty: not sent. Once saved, the service takes no "empty" for it.
+                before = getattr(self._original, name) if self._original is not None else None
+                messages = ("parcelLab keeps this once set; it cannot be emptied.",) * (
+                    before is not None
+                )
             else:
                 messages = tuple(e.detail for e in check_field(spec, value))
             if messages:

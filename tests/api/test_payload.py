@@ -45,9 +45,32 @@ def test_not_given_keeps_none_clears() -> None:
     patch = build_patch(
         ORIGINAL, {"order_status": NOT_GIVEN, "client_key": None, "tags": ["a:b", "c:d"]}
     )
-    assert patch.body == {"external_id": EXTERNAL_ID, "client_key": None, "tags": ["a:b", "c:d"]}
+    # A text field is emptied with "": the service refuses null outside the nullable three.
+    assert patch.body == {"external_id": EXTERNAL_ID, "client_key": "", "tags": ["a:b", "c:d"]}
     assert patch.changed == {"client_key", "tags"}
     assert not patch.is_empty
+    check_payload(patch.body, creating=False)
+
+
+def test_null_goes_out_only_for_the_nullable_fields() -> None:
+    original = ORIGINAL.model_copy(
+        update={"has_multiple_shipments": True, "cancelled_reason": CancelReason.OTHER}
+    )
+    patch = build_patch(
+        original,
+        {"has_multiple_shipments": None, "cancelled_date": None, "order_status": None},
+    )
+    assert patch.body == {
+        "external_id": EXTERNAL_ID,
+        "has_multiple_shipments": None,
+        "cancelled_date": None,
+        "order_status": "",
+    }
+
+
+def test_emptying_an_empty_field_sends_nothing() -> None:
+    # Absent, null and "" are the same "empty": nothing to change.
+    assert build_patch(ORIGINAL, {"recipient_name": "", "customer_number": None}).is_empty
 
 
 def test_unchanged_values_and_read_only_fields_are_not_sent() -> None:

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parcellab_desk.api.models import Order
-from parcellab_desk.api.payload import build_patch, check_payload, to_json_value
-from parcellab_desk.api.schema import CancelReason
+from parcellab_desk.api.payload import build_patch, check_payload, same_value, wire_value
+from parcellab_desk.api.schema import ORDER_FIELD, CancelReason
 from parcellab_desk.api.sentinel import NOT_GIVEN
 
 text = st.text(
@@ -114,11 +114,14 @@ def test_a_patch_holds_exactly_the_changes(raw: dict[str, Any], edits: dict[str,
     given_edits = {k: v for k, v in edits.items() if v is not NOT_GIVEN}
     extras = original.model_extra or {}
     for name, value in given_edits.items():
+        spec = ORDER_FIELD.get(name)
         before = getattr(original, name) if name in Order.model_fields else extras.get(name)
-        changed = to_json_value(before) != to_json_value(value)
+        changed = not same_value(spec, before, value)
         assert (name in patch.body) is changed
         if changed:
-            assert patch.body[name] == to_json_value(value)
+            assert patch.body[name] == wire_value(spec, value)
+            if patch.body[name] is None:
+                assert spec is not None and spec.nullable  # null only where allowed
     assert set(patch.body) - {"external_id"} == patch.changed <= set(given_edits)
     # Applying the patch gives the edited order; patching it again sends nothing.
     merged = Order.model_validate({**original.to_json_dict(), **patch.body})

@@ -62,8 +62,16 @@ def test_order_fields_refused(field: str, value: Any, code: str) -> None:
     [
         ("order_number", "A-1"),
         ("account", 1001),
-        ("external_reference", None),
+        ("external_reference", ""),
+        ("client_key", ""),
+        ("timezone", ""),
+        ("destination_country_iso3", ""),
+        ("language_iso2", ""),
+        ("recipient_email", ""),
         ("has_multiple_shipments", False),
+        ("has_multiple_shipments", None),
+        ("cancelled_date", None),
+        ("cancelled_reason", None),
         ("cancelled_date", "2024-01-01T10:00:00Z"),
         ("cancelled_date", "2024-01-01T10:00:00.123+02:00"),
         ("cancelled_reason", "customer"),
@@ -78,6 +86,34 @@ def test_order_fields_refused(field: str, value: Any, code: str) -> None:
 )
 def test_order_fields_accepted(field: str, value: Any) -> None:
     assert check_field(ORDER_FIELD[field], value) == []
+
+
+NULLABLE_ORDER_FIELDS = {"has_multiple_shipments", "cancelled_date", "cancelled_reason"}
+NULLABLE_TRACKING_FIELDS = {"cancelled_date", "cancelled_reason"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "nullable"),
+    [(ORDER_FIELD, NULLABLE_ORDER_FIELDS), (TRACKING_FIELD, NULLABLE_TRACKING_FIELDS)],
+    ids=["order", "tracking"],
+)
+def test_null_only_where_the_contract_allows_it(fields: dict[str, Any], nullable: set[str]) -> None:
+    writable = [spec for spec in fields.values() if not spec.read_only]
+    refused = {s.name for s in writable if check_field(s, None)}
+    assert {s.name for s in writable} - refused == nullable
+    for spec in writable:
+        if spec.name in refused:
+            assert _codes(check_field(spec, None)) == [(spec.name, "null")]
+            assert check_field(spec, None)[0].detail == "This field may not be null."
+
+
+def test_text_fields_are_emptied_with_an_empty_string_but_not_the_identifying_ones() -> None:
+    for spec in (*ORDER_FIELD.values(), *TRACKING_FIELD.values()):
+        if spec.read_only or not spec.allows_blank:
+            continue
+        assert check_field(spec, "") == [], spec.name
+    for spec in (ORDER_FIELD["order_number"], TRACKING_FIELD["courier"]):
+        assert _codes(check_field(spec, "")) == [(spec.name, "blank")]
 
 
 @pytest.mark.parametrize(

@@ -25,11 +25,17 @@ def test_same_seed_same_orders_other_seed_other_orders() -> None:
 
 
 def test_every_order_and_tracking_passes_the_shared_validators() -> None:
+    # As the POST (and add_tracking) that would create them: unset fields are not sent.
     for order in ORDERS:
-        body = {**order.fields, "account": order.account}
+        body = {k: v for k, v in order.fields.items() if v is not None}
+        body["account"] = order.account
         assert check_order(body, creating=True) == [], body
         for tracking in order.trackings:
-            writable = {k: v for k, v in tracking.items() if k not in ("status", "created_at")}
+            writable = {
+                k: v
+                for k, v in tracking.items()
+                if k not in ("status", "created_at") and v is not None
+            }
             assert check_tracking(writable, "t") == [], tracking
 
 

@@ -367,4 +367,8 @@ def test_external_id_is_matched_in_any_letter_case(
 def test_null_for_a_field_that_takes_none_is_refused(api: httpx.Client) -> None:
     response = put(api, {"account": ACCOUNT, "order_number": None, "tags": None, "timezone": None})
     assert response.status_code == 400
-    assert set(errors_of(response)) == {("null", "order_number"), ("null", "tags")}
+    assert set(errors_of(response)) == {
+        ("null", "order_number"),
+        ("null", "tags"),
+        ("null", "timezone"),
+    }

@@ -29,6 +29,12 @@ from parcellab_desk.services.order_editing import (
     TrackingState,
     value_from_text,
 )
+from parcellab_desk.services.write_outcomes import (
+    Outcome,
+    WriteIntent,
+    WriteOutcomeUnknownError,
+    WriteResult,
+)
 
 Numbers = Callable[[], str]
 
@@ -70,7 +76,9 @@ def test_form_text_becomes_the_contracts_values() -> None:
     assert value_from_text(ORDER_FIELD["account"], "10x") == "10x"  # left for the validator
     assert value_from_text(ORDER_FIELD["account"], "") is None
     assert value_from_text(ORDER_FIELD["order_number"], "  ") == ""  # "may not be blank"
-    assert value_from_text(ORDER_FIELD["external_reference"], "") is None  # cleared
+    assert value_from_text(ORDER_FIELD["external_reference"], "") == ""  # emptied with ""
+    assert value_from_text(ORDER_FIELD["timezone"], " ") == ""
+    assert value_from_text(ORDER_FIELD["has_multiple_shipments"], "") is None  # nullable
     assert value_from_text(ORDER_FIELD["client_key"], " brand-a.de\n") == "brand-a.de"
 
 
@@ -86,10 +94,22 @@ def test_only_changed_fields_are_sent() -> None:
     assert draft.changed_fields() == {"client_key"}
 
 
-def test_clearing_a_field_sends_null() -> None:
+def test_clearing_a_text_field_sends_an_empty_string() -> None:
     draft = OrderDraft(SAVED)
-    draft.set_value("external_reference", None)
-    assert draft.patch().body == {"external_id": SAVED.external_id, "external_reference": None}
+    draft.set_value("external_reference", None)  # a combo's clear button gives None
+    draft.set_value("client_key", "")
+    assert draft.patch().body == {
+        "external_id": SAVED.external_id,
+        "external_reference": "",
+        "client_key": "",
+    }
+
+
+def test_emptying_an_empty_field_is_no_change() -> None:
+    draft = OrderDraft(SAVED)  # no time zone, no customer number
+    draft.set_value("timezone", None)
+    draft.set_value("customer_number", "")
+    assert not draft.is_dirty
 
 
 def test_setting_a_field_back_forgets_the_edit() -> None:
@@ -225,9 +245,16 @@ def test_other_failures_offer_retry_and_keep_the_edits() -> None:
 
 def test_a_create_whose_fate_is_unknown_is_not_offered_again() -> None:
     draft = OrderDraft(account=1042)
-    lost = ConnectionFailedError("The connection dropped. It is not known whether...")
-    lost.order_created = None
-    assert not draft.failure(lost).can_retry
+    lost = ConnectionFailedError("The connection dropped.", method="POST")
+    intent = WriteIntent.post({"account": 1042, "order_number": "N-1"})
+    failure = draft.failure(
+        WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, intent, error=lost))
+    )
+    assert not failure.can_retry
+    assert failure.can_check
+    assert not failure.can_send_again  # a POST is looked up again before it may be re-sent
+    assert "Outcome unknown" in failure.banner
+    assert "whether the order was created" in failure.banner
 
 
 # --- against the sandbox --------------------------------------------------------------
@@ -334,13 +361,37 @@ async def test_a_server_failure_keeps_everything_and_retry_succeeds(
     )
     draft = OrderDraft(order)
     draft.set_value("customer_number", "C-77")
-    sandbox.faults.fail_next(1, status=503, method="PUT")
+    sandbox.faults.fail_next(1, status=500, method="PUT")
     with pytest.raises(ServerError) as caught:
         await service.save(draft)
     assert draft.failure(caught.value).can_retry
     assert draft.value("customer_number") == "C-77"
     saved = await service.save(draft)
     assert saved.customer_number == "C-77"
+
+
+async def test_a_gateway_failure_on_a_put_is_looked_up_then_sent_again(
+    service: OrderEditingService,
+    client: ParcelLabClient,
+    sandbox: EmbeddedSandbox,
+    unique_order_number: Numbers,
+) -> None:
+    order = await client.create_order(
+        {"account": sandbox.accounts[0], "order_number": unique_order_number()}
+    )
+    draft = OrderDraft(order)
+    draft.set_value("customer_number", "C-78")
+    sandbox.faults.fail_next(1, status=503, method="PUT")  # before it was handled
+    with pytest.raises(WriteOutcomeUnknownError) as caught:
+        await service.save(draft)
+    failure = draft.failure(caught.value)
+    assert failure.can_check and failure.can_send_again and not failure.can_retry
+    with pytest.raises(WriteOutcomeUnknownError):
+        await service.check(draft)  # looks only: still not there, nothing sent
+    assert (await client.get_order(order.external_id or "")).customer_number is None
+    saved = await service.send_again(draft)
+    assert saved.customer_number == "C-78"
+    assert draft.unresolved is None and not draft.is_dirty
 
 
 async def test_cancels_keep_unsaved_edits(

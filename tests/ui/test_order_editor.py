@@ -128,7 +128,9 @@ async def test_live_check_shows_the_validators_words_under_the_field(env: Env) -
     assert titles[-1].endswith(" *")
 
 
-async def test_patch_holds_only_changed_fields_and_clearing_sends_null(env: Env) -> None:
+async def test_patch_holds_only_changed_fields_and_clearing_sends_an_empty_string(
+    env: Env,
+) -> None:
     order = await env.new_order(external_reference="REF-1", client_key="brand-a.de")
     editor = env.editor(order)
     type_into(editor, "external_reference", "")
@@ -140,7 +142,7 @@ async def test_patch_holds_only_changed_fields_and_clearing_sends_null(env: Env)
     editor.tags_editor.add_tag("priority:vip")
     assert editor.draft.patch().body == {
         "external_id": order.external_id,
-        "external_reference": None,
+        "external_reference": "",  # the service refuses null here
         "client_key": "brand-b.de",
         "order_status": "Processing",
         "has_multiple_shipments": False,
@@ -218,7 +220,7 @@ async def test_a_tracking_error_marks_that_row(env: Env) -> None:
 async def test_other_failures_show_a_banner_whose_retry_saves(env: Env) -> None:
     editor = env.editor(await env.new_order())
     type_into(editor, "recipient_name", "Erika Mustermann")
-    env.sandbox.faults.fail_next(1, status=503, method="PUT")
+    env.sandbox.faults.fail_next(1, status=500, method="PUT")  # proves nothing was written
     editor.save_button.click()
     await next_emission(editor.save_failed)
     assert editor.banner.isVisible()
