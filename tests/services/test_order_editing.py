@@ -385,13 +385,16 @@ async def test_a_gateway_failure_on_a_put_is_looked_up_then_sent_again(
     with pytest.raises(WriteOutcomeUnknownError) as caught:
         await service.save(draft)
     failure = draft.failure(caught.value)
-    assert failure.can_check and failure.can_send_again and not failure.can_retry
+    assert failure.can_check
+    assert failure.can_send_again
+    assert not failure.can_retry
     with pytest.raises(WriteOutcomeUnknownError):
         await service.check(draft)  # looks only: still not there, nothing sent
     assert (await client.get_order(order.external_id or "")).customer_number is None
     saved = await service.send_again(draft)
     assert saved.customer_number == "C-78"
-    assert draft.unresolved is None and not draft.is_dirty
+    assert draft.unresolved is None
+    assert not draft.is_dirty
 
 
 async def test_cancels_keep_unsaved_edits(
