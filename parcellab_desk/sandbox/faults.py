@@ -302,13 +302,17 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         decision = self.controller.decide(scope["method"])
+        server_receive = receive  # the server's own, which knows the connection
         if decision.latency_s:
+            # Read the body first, as a WSGI server does before the view runs: a request held
+            # back is still handled when its client has given up meanwhile.
+            receive = await _buffered(receive)
             await asyncio.sleep(decision.latency_s)
         if decision.after_commit and decision.faulty:
-            await self._after_commit(decision, scope, receive, send)
+            await self._after_commit(decision, scope, receive, send, server_receive)
             return
         if decision.drop:
-            if await _drop_connection(receive):
+            if await _drop_connection(server_receive):
                 return
             decision = FaultDecision(status=500)
         if decision.status is None:
@@ -318,7 +322,12 @@ class FaultMiddleware:
         await error_response(status, errors, kind, headers)(scope, receive, send)
 
     async def _after_commit(
-        self, decision: FaultDecision, scope: Scope, receive: Receive, send: Send
+        self,
+        decision: FaultDecision,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        server_receive: Receive,
     ) -> None:
         """Handle the request in full, swallow its answer, then fail the answer."""
 
@@ -326,12 +335,34 @@ class FaultMiddleware:
             return None
 
         await self.app(scope, receive, swallow)
-        if decision.drop and await _drop_connection(receive):
+        if decision.drop and await _drop_connection(server_receive):
             return
         status, errors, kind, headers = fault_response_parts(
             FaultDecision(status=decision.status or 500, retry_after=decision.retry_after)
         )
         await error_response(status, errors, kind, headers)(scope, receive, send)
+
+
+async def _buffered(receive: Receive) -> Receive:
+    """The request body read in full now, handed out again as one message."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _drop_connection(receive: Receive) -> bool:

@@ -51,6 +51,75 @@ def test_post_of_an_existing_order_is_400_unique_on_the_field(
     assert errors_of(same_reference) == [("unique", "external_reference")]
 
 
+def test_post_ignores_mutations_and_unknown_fields_as_stock_drf_does(
+    api: httpx.Client, unique_order_number: Callable[[], str]
+) -> None:
+    number = unique_order_number()
+    response = api.post(
+        ORDERS,
+        json={
+            "account": ACCOUNT,
+            "order_number": number,
+            "mutations": [
+                {"type": "add_tracking", "tracking": {"courier": "gls", "tracking_number": "X"}},
+                {"type": "no_such_mutation"},  # not even validated
+            ],
+            "favourite_colour": "teal",
+        },
+    )
+    assert response.status_code == 201
+    order = lookup(api, response.json()["external_id"])
+    assert order["trackings"] == []  # dropped without a word, as the real service does
+    assert "favourite_colour" not in order
+
+
+def test_null_is_refused_where_the_contract_does_not_allow_it(
+    api: httpx.Client, unique_order_number: Callable[[], str]
+) -> None:
+    body = {"account": ACCOUNT, "order_number": unique_order_number()}
+    refused = api.post(ORDERS, json={**body, "client_key": None, "recipient_name": None})
+    assert refused.status_code == 400
+    assert sorted(errors_of(refused)) == [("null", "client_key"), ("null", "recipient_name")]
+    assert refused.json()["errors"][0]["detail"] == "This field may not be null."
+    allowed = api.post(ORDERS, json={**body, "has_multiple_shipments": None, "client_key": ""})
+    assert allowed.status_code == 201
+    order_id = allowed.json()["external_id"]
+    tracking = put(
+        api,
+        {
+            "external_id": order_id,
+            "mutations": [
+                {
+                    "type": "add_tracking",
+                    "tracking": {"courier": "gls", "tracking_number": "N-1", "is_return": None},
+                }
+            ],
+        },
+    )
+    assert tracking.status_code == 400
+    assert errors_of(tracking) == [("null", "mutations.0.tracking.is_return")]
+
+
+def test_an_empty_string_empties_a_text_field(
+    api: httpx.Client, unique_order_number: Callable[[], str]
+) -> None:
+    number = unique_order_number()
+    created = api.post(
+        ORDERS,
+        json={
+            "account": ACCOUNT,
+            "order_number": number,
+            "client_key": "shop.example",
+            "timezone": "Europe/Berlin",
+            "destination_country_iso3": "DEU",
+        },
+    ).json()
+    cleared = {"client_key": "", "timezone": "", "destination_country_iso3": ""}
+    assert put(api, {"external_id": created["external_id"], **cleared}).status_code == 200
+    order = lookup(api, created["external_id"])
+    assert {k: order[k] for k in cleared} == cleared
+
+
 def test_post_requires_account_and_order_number(api: httpx.Client) -> None:
     response = api.post(ORDERS, json={"order_status": "Processing"})
     assert response.status_code == 400
