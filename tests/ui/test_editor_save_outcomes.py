@@ -88,13 +88,13 @@ async def stage_tracking(editor: OrderEditor, courier: str, number: str) -> None
 
 
 async def saved(editor: OrderEditor) -> Order:
-    order = await saved(editor)
+    (order,) = await next_emission(editor.saved)
     assert isinstance(order, Order)
     return order
 
 
 async def failed(editor: OrderEditor) -> str:
-    banner = await failed(editor)
+    (banner,) = await next_emission(editor.save_failed)
     assert isinstance(banner, str)
     return banner
 
