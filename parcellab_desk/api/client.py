@@ -312,26 +312,25 @@ class ParcelLabClient:
         nothing, so even a POST is safe to send again then."""
         rejected = self.auth
         try:
-            return await self._request_within_deadline(method, path, params=params, body=body)
+            return await self._within_deadline(
+                self._request_with_retries(method, path, params=params, body=body), method, path
+            )
         except AuthenticationError:
             hook = self.on_unauthorized
             if hook is None or not await hook(rejected):
                 raise
-        return await self._request_within_deadline(method, path, params=params, body=body)
+        return await self._within_deadline(
+            self._request_with_retries(method, path, params=params, body=body), method, path
+        )
 
-    async def _request_within_deadline(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: QueryParams | None = None,
-        body: Any = None,
+    async def _within_deadline(
+        self, call: Awaitable[httpx.Response], method: str, path: str
     ) -> httpx.Response:
         """The call with every retry inside one deadline; the request in flight is cancelled
-        when it passes."""
+        when it passes (the wait for a new sign-in after a 401 is not part of it)."""
         try:
             async with asyncio.timeout(self.deadline):
-                return await self._request_with_retries(method, path, params=params, body=body)
+                return await call
         except TimeoutError as exc:
             raise RequestTimeoutError(
                 f"No complete answer within {self.deadline:g} s ({method} {path}).",

@@ -128,26 +128,21 @@ class FaultController:
                 raise ValueError(f"{name} must be a 4xx or 5xx status")
         if retry_after is not None and retry_after < 0:
             raise ValueError("retry_after must not be negative")
+        given = {
+            "latency_ms": latency_ms,
+            "error_rate": error_rate,
+            "error_status": error_status,
+            "throttle_rate": throttle_rate,
+            "retry_after": retry_after,
+            "drop_rate": drop_rate,
+            "after_commit_drop_rate": after_commit_drop_rate,
+            "after_commit_error_rate": after_commit_error_rate,
+            "after_commit_status": after_commit_status,
+        }
         with self._lock:
-            rates = self._state.rates
-            if latency_ms is not None:
-                rates.latency_ms = latency_ms
-            if error_rate is not None:
-                rates.error_rate = error_rate
-            if error_status is not None:
-                rates.error_status = error_status
-            if throttle_rate is not None:
-                rates.throttle_rate = throttle_rate
-            if retry_after is not None:
-                rates.retry_after = retry_after
-            if drop_rate is not None:
-                rates.drop_rate = drop_rate
-            if after_commit_drop_rate is not None:
-                rates.after_commit_drop_rate = after_commit_drop_rate
-            if after_commit_error_rate is not None:
-                rates.after_commit_error_rate = after_commit_error_rate
-            if after_commit_status is not None:
-                rates.after_commit_status = after_commit_status
+            for name, value in given.items():
+                if value is not None:
+                    setattr(self._state.rates, name, value)
             if seed is not None:
                 self._random.seed(seed)
 

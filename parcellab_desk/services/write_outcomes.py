@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Final, Protocol
@@ -45,6 +45,7 @@ from parcellab_desk.api.schema import (
     ORDER_FIELD,
     TRACKING_FIELD,
     ErrorCode,
+    FieldSpec,
     MutationType,
 )
 
@@ -95,38 +96,30 @@ class WriteIntent:
         return f"order {number}" if number else f"order {self.body.get('external_id', '?')}"
 
 
-def _extra(order: Order, name: str) -> Any:
-    return (order.model_extra or {}).get(name)
-
-
-def _tracking_landed(tracking: Tracking | None, sent: Mapping[str, Any]) -> bool:
-    if tracking is None:
-        return False
+def _shows(
+    model: Order | Tracking,
+    sent: Mapping[str, Any],
+    specs: Mapping[str, FieldSpec],
+    skip: Container[str] = (),
+) -> bool:
+    """Every field ``sent`` holds has that value in ``model`` ("" and absent both empty)."""
+    extras = model.model_extra or {}
     for name, value in sent.items():
-        spec = TRACKING_FIELD.get(name)
-        if spec is not None and spec.read_only:
+        spec = specs.get(name)
+        if name in skip or (spec is not None and spec.read_only):
             continue
-        before = getattr(tracking, name) if spec is not None else _extra_t(tracking, name)
-        if not same_value(spec, before, value):
+        current = getattr(model, name) if spec is not None else extras.get(name)
+        if not same_value(spec, current, value):
             return False
     return True
 
 
-def _extra_t(tracking: Tracking, name: str) -> Any:
-    return (tracking.model_extra or {}).get(name)
-
-
 def write_landed(intent: WriteIntent, order: Order) -> bool:
     """Whether ``order`` (as looked up) shows everything ``intent`` asked for."""
-    for name, value in intent.body.items():
-        if name in _IDENTITY and not (name == "order_number" and "external_id" in intent.body):
-            continue
-        spec = ORDER_FIELD.get(name)
-        if spec is not None and spec.read_only:
-            continue
-        current = getattr(order, name) if spec is not None else _extra(order, name)
-        if not same_value(spec, current, value):
-            return False
+    # With an external_id, an order_number in the body is an edit of that field.
+    identity = _IDENTITY - {"order_number"} if "external_id" in intent.body else _IDENTITY
+    if not _shows(order, intent.body, ORDER_FIELD, identity):
+        return False
     if intent.method == "POST":
         return order.account == intent.body.get("account") and (
             order.order_number == intent.body.get("order_number")
@@ -136,7 +129,7 @@ def write_landed(intent: WriteIntent, order: Order) -> bool:
         if kind == MutationType.ADD_TRACKING:
             sent = mutation.get("tracking") or {}
             found = order.find_tracking(str(sent.get("courier")), str(sent.get("tracking_number")))
-            if not _tracking_landed(found, sent):
+            if found is None or not _shows(found, sent, TRACKING_FIELD):
                 return False
         elif kind == MutationType.CANCEL_TRACKING:
             found = order.find_tracking(
