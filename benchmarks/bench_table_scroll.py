@@ -1,29 +1,33 @@
 """Scroll the order table to the end of a 100,000-order sandbox and measure the event loop.
 
-Issue 4's acceptance: the longest event-loop stall while scrolling to the end is at most
-50 ms, and memory growth is reported per 1,000 rows. The benchmark drives the real pieces:
-an in-process ``EmbeddedSandbox``, the real ``ParcelLabClient`` (through ``ClientPageSource``),
-``OrderTableModel`` and a ``QTableView`` (offscreen unless a platform is set), all on one
-qasync loop as the console runs them. A "user" holds the scroll bar at the bottom (a 16 ms
-timer calling ``scrollToBottom``), so the view asks for each next page through ``fetchMore``.
+Issue 17's acceptance: no event-loop stall over 16 ms (one frame at 60 Hz) while scrolling
+to the end, and at most 1.0 MB of memory per 1,000 loaded rows, with the sandbox in a child
+process. The benchmark drives the real pieces: the sandbox, the real ``ParcelLabClient``
+(through ``ClientPageSource``, with the console's page size), ``OrderTableModel`` and the
+console's own ``MainWindow`` (its table, status bar and status-row span; offscreen unless a
+platform is set), all on one qasync loop as the console runs them. A "user" holds the scroll
+bar at the bottom (a 16 ms timer calling ``scrollToBottom``), so the view asks for each next
+page through ``fetchMore``.
 
 Two loop-lag probes run all the time: an asyncio callback re-armed every 5 ms (what
 coroutines feel) and a precise 5 ms QTimer (what painting and input feel). A probe's lag is
-how much later than due it fired; the longest lag is the longest stall.
+how much later than due it fired; the longest lag is the longest stall. Each lag is split
+into the GUI thread's own work (its CPU time) and the rest (waiting for the GIL, or for a CPU
+that other processes held): on a busy machine the second part is the machine's, not ours.
 
-By default the sandbox serves from a thread of the benchmark's own process (as the console's
-demo mode does), so its work competes with the GUI thread for the GIL; ``--sandbox-process``
-serves it from a child process instead, which is how the console meets the real service.
+By default the sandbox serves from a child process (``--sandbox thread`` serves it from a
+thread of the benchmark's own process instead, as the console's demo mode does, so its work
+competes with the GUI thread for the GIL).
 
-Once the window is up the benchmark calls ``gc.freeze()``, as the console should after its
+Once the window is up the benchmark calls ``gc.freeze()``, as the console does after its
 start-up: a full pass of Python's cyclic collector otherwise walks every object start-up
-created (the imports of Qt, pydantic, httpx and the sandbox: ~70,000 objects) and alone
-stalls the loop 20-50 ms. ``--no-gc-freeze`` measures without.
+created (the imports of Qt, pydantic, httpx: ~70,000 objects) and alone stalls the loop
+20-50 ms. ``--no-gc-freeze`` measures without.
 
 Memory is the process's resident set (Linux ``/proc``; peak RSS elsewhere) before the first
-page and after the last, divided by the rows loaded. The sandbox shares the process, so this
-is an upper bound for the table. ``--tracemalloc`` also reports the Python heap growth (it
-slows everything down, so the stall figures of such a run are not the acceptance figures).
+page and after the last, divided by the rows loaded. ``--tracemalloc`` also reports the Python
+heap growth (it slows everything down, so the stall figures of such a run are not the
+acceptance figures).
 
     .venv/bin/python benchmarks/bench_table_scroll.py                # 100,000 orders
     .venv/bin/python benchmarks/bench_table_scroll.py --orders 5000  # a quick look
@@ -42,6 +46,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -57,12 +62,18 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
+from parcellab_desk.api.models import Order
+from parcellab_desk.console import LIST_PAGE_SIZE
 from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.services.drafts import DraftStore
+from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.ui.main_window import MainWindow
 
-STALL_TARGET_MS = 50.0
+STALL_TARGET_MS = 16.0  # one frame at 60 Hz
+MEMORY_TARGET_MB_PER_1000 = 1.0  # MB = 10**6 bytes
 PROBE_INTERVAL_S = 0.005
 SCROLL_INTERVAL_MS = 16  # a 60 Hz drag of the scroll bar
 
@@ -216,18 +227,40 @@ class Result:
     error: BaseException | None
 
 
-def make_view(model: OrderTableModel) -> QTableView:
+def make_bare_view(model: OrderTableModel) -> QTableView:
+    """A plain ``QTableView`` (``--bare-view``): the model and Qt alone, without the window."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    # Fixed row heights: the view never measures rows (what the console's table does too).
     vertical = view.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(24)
     view.resize(1280, 800)
     view.show()
     return view
+
+
+def make_window(
+    model: OrderTableModel, runner: TaskRunner, client: ParcelLabClient, drafts: Path
+) -> MainWindow:
+    """The console's own window around ``model``, as ``Console.open_window`` builds it."""
+
+    async def lookup(text: str) -> Order:
+        return await client.get_order(text)
+
+    window = MainWindow(
+        model=model,
+        runner=runner,
+        lookup=lookup,
+        editing=OrderEditingService(client),
+        drafts=DraftStore(drafts, "bench"),
+        profile_name="Benchmark",
+        host_label="sandbox",
+        profile_key="bench",
+        demo=True,
+    )
+    window.show()
+    return window
 
 
 async def scroll_to_the_end(
@@ -237,12 +270,19 @@ async def scroll_to_the_end(
     *,
     use_tracemalloc: bool,
     freeze_gc: bool,
+    bare_view: bool,
     timeout_s: float,
 ) -> Result:
     runner = TaskRunner(on_error=lambda key, error: print(f"task {key!r} failed: {error!r}"))
+    drafts = tempfile.TemporaryDirectory(prefix="bench-drafts-")
     async with ParcelLabClient(base_url, BearerAuth(token)) as client:
         model = OrderTableModel(ClientPageSource(client, page_size=page_size), runner)
-        view = make_view(model)
+        window: QTableView | MainWindow
+        if bare_view:
+            window = view = make_bare_view(model)
+        else:
+            window = make_window(model, runner, client, Path(drafts.name))
+            view = window.table
         done: asyncio.Future[BaseException | None] = asyncio.get_running_loop().create_future()
         pages = 0
 
@@ -297,8 +337,12 @@ async def scroll_to_the_end(
             heap_growth = tracemalloc.get_traced_memory()[0] - heap_before
             tracemalloc.stop()
         rows = model.loaded_count
-        view.close()
+        if isinstance(window, MainWindow):
+            window.close_without_asking()
+        else:
+            window.close()
         await runner.aclose()
+    drafts.cleanup()
     return Result(rows, pages, seconds, rss_growth, heap_growth, probes, error)
 
 
@@ -326,30 +370,50 @@ def report(result: Result, orders: int, page_size: int, seed_seconds: float, ver
                 for lag, busy, at, rows in top
             )
             print(f"  worst ({probe.name}): {text or 'none above half the target'}")
+    rss_mb_per_k = result.rss_growth * per_k / 1e6
     print(
-        f"memory growth (RSS)       {result.rss_growth / 2**20:.1f} MiB total, "
-        f"{result.rss_growth * per_k / 1024:.0f} KiB per 1,000 rows"
+        f"memory growth (RSS)       {result.rss_growth / 1e6:.1f} MB total, "
+        f"{rss_mb_per_k:.2f} MB per 1,000 rows (target <= {MEMORY_TARGET_MB_PER_1000:.1f})"
     )
     if result.heap_growth is not None:
         print(
-            f"memory growth (Python)    {result.heap_growth / 2**20:.1f} MiB total, "
-            f"{result.heap_growth * per_k / 1024:.0f} KiB per 1,000 rows (tracemalloc)"
+            f"memory growth (Python)    {result.heap_growth / 1e6:.1f} MB total, "
+            f"{result.heap_growth * per_k / 1e6:.2f} MB per 1,000 rows (tracemalloc)"
         )
-    worst = max(probe.worst_ms for probe in result.probes)
-    passed = result.error is None and worst <= STALL_TARGET_MS and result.rows > 0
-    verdict = "PASS" if passed else "FAIL"
+    worst = max(result.probes, key=lambda probe: probe.worst_ms)
+    p99 = max(probe.percentile_ms(0.99) for probe in result.probes)
+    stall_ok = worst.worst_ms <= STALL_TARGET_MS
+    memory_ok = rss_mb_per_k <= MEMORY_TARGET_MB_PER_1000
+    passed = result.error is None and stall_ok and memory_ok and result.rows > 0
     print(
-        f"longest stall             {worst:.1f} ms (target <= {STALL_TARGET_MS:.0f} ms): {verdict}"
+        f"longest stall             {worst.worst_ms:.1f} ms (GUI-thread work "
+        f"{worst.worst_busy_ms:.1f} ms), p99 lag {p99:.1f} ms "
+        f"(target <= {STALL_TARGET_MS:.0f} ms): {'PASS' if stall_ok else 'FAIL'}"
     )
+    print(f"memory per 1,000 rows     {'PASS' if memory_ok else 'FAIL'}")
     if result.error is not None:
         print(f"stopped early: {result.error!r}")
     return passed
 
 
+def load_text() -> str:
+    """The machine's load average: on a busy machine, lag is partly the machine's."""
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return "unknown"
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} (on {os.cpu_count()} CPUs)"
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--orders", type=int, default=100_000, help="demo orders to seed")
-    parser.add_argument("--page-size", type=int, default=100, help="rows per page (1..500)")
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        default=LIST_PAGE_SIZE,
+        help=f"rows per page (1..500; the console asks for {LIST_PAGE_SIZE})",
+    )
     parser.add_argument("--seed", type=int, default=4, help="demo data seed")
     parser.add_argument("--db", type=Path, default=None, help="keep the sandbox database here")
     parser.add_argument("--timeout", type=float, default=900.0, help="give up after seconds")
@@ -360,9 +424,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="leave start-up objects to the cyclic collector (one full pass stalls 20-50 ms)",
     )
     parser.add_argument(
-        "--sandbox-process",
+        "--sandbox",
+        choices=("process", "thread"),
+        default="process",
+        help="serve the sandbox from a child process (as the real service is: no shared GIL) "
+        "or from a thread of this process (as the console's demo mode does)",
+    )
+    parser.add_argument(
+        "--bare-view",
         action="store_true",
-        help="serve the sandbox from a child process instead of a thread of this one",
+        help="a plain QTableView instead of the console's main window",
     )
     parser.add_argument(
         "--tracemalloc", action="store_true", help="also measure the Python heap (slower)"
@@ -377,15 +448,17 @@ def run(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     seed_started = time.perf_counter()
     sandbox: EmbeddedSandbox | SandboxProcess
-    if args.sandbox_process:
+    if args.sandbox == "process":
         sandbox = SandboxProcess(args.db, args.orders, args.seed)
         orders = sandbox.orders
     else:
         sandbox = EmbeddedSandbox(args.db, demo_orders=args.orders, seed=args.seed).start()
         orders = sandbox.store.count()
     seed_seconds = time.perf_counter() - seed_started
-    print(f"sandbox                   {'child process' if args.sandbox_process else 'in-process'}")
+    print(f"sandbox                   {'child process' if args.sandbox == 'process' else 'thread'}")
+    print(f"view                      {'bare QTableView' if args.bare_view else 'MainWindow'}")
     print(f"gc.freeze() at start-up   {'no' if args.no_gc_freeze else 'yes'}")
+    print(f"load average (start)      {load_text()}")
     try:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
@@ -397,11 +470,13 @@ def run(argv: list[str] | None = None) -> int:
                     args.page_size,
                     use_tracemalloc=args.tracemalloc,
                     freeze_gc=not args.no_gc_freeze,
+                    bare_view=args.bare_view,
                     timeout_s=args.timeout,
                 )
             )
     finally:
         sandbox.stop()
+    print(f"load average (end)        {load_text()}")
     return 0 if report(result, orders, args.page_size, seed_seconds, args.verbose) else 1
 
 

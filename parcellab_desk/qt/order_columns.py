@@ -103,7 +103,9 @@ def format_local(moment: datetime | None, tz: tzinfo | None = None) -> str:
     """``2026-11-27 14:05`` in ``tz`` (None: the machine's local zone); empty when unknown."""
     if moment is None:
         return ""
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    # Formatted by hand: the table shows three per row, and strftime is twice as slow.
+    local = moment.astimezone(tz)
+    return f"{local.year:04d}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d}"
 
 
 def format_utc(moment: datetime | None) -> str:

@@ -1,10 +1,15 @@
 """The order table's loaded rows, held compactly.
 
 A parsed ``Order`` (a pydantic model with its trackings) takes about 6 KB; its JSON about
-1 KB. A table scrolled through 100,000 orders would hold some 600 MB of parsed objects, so
-each row is kept as its JSON bytes and parsed again when it is shown. The rows shown recently
-(the screen and some scroll-back) stay parsed in a small LRU cache, with their cell texts and
+1 KB, and packed (``order_codec``: deflate with a dictionary of what all orders share) about
+0.3 KB. A table scrolled through 100,000 orders would hold some 600 MB of parsed objects, so
+each row is kept packed and parsed again when it is shown. The rows shown recently (the
+screen and some scroll-back) stay parsed in a small LRU cache, with their cell texts and
 badges worked out once rather than on every paint.
+
+Packing costs more than parsing, so a page's rows are not packed as they arrive (that would
+hold the GUI thread for several milliseconds per page): they are kept parsed until
+``pack_some`` packs a few at a time, which the table model calls in idle moments.
 """
 
 from __future__ import annotations
@@ -13,8 +18,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
+from PySide6.QtGui import QColor
+
 from parcellab_desk.api.models import Order
-from parcellab_desk.qt.order_columns import Badge, OrderColumn, badge
+from parcellab_desk.qt.order_codec import pack, unpack
+from parcellab_desk.qt.order_columns import Badge, OrderColumn, badge, tone_colors
 
 __all__ = ["DEFAULT_CACHE_ROWS", "OrderRows", "RowView"]
 
@@ -25,15 +33,17 @@ _COLUMNS: Final = tuple(OrderColumn)
 
 
 class RowView:
-    """One parsed row: the order, and its cell texts and badges once first asked for."""
+    """One parsed row: the order, and its cell texts, badges and badge colours once first
+    asked for (a paint asks every visible cell for several roles)."""
 
-    __slots__ = ("_badges", "_render", "_texts", "order")
+    __slots__ = ("_badges", "_colors", "_render", "_texts", "order")
 
     def __init__(self, order: Order, render: Render) -> None:
         self.order = order
         self._render = render
         self._texts: tuple[str, ...] | None = None
         self._badges: tuple[Badge | None, ...] | None = None
+        self._colors: tuple[tuple[QColor, QColor] | None, ...] | None = None
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -47,9 +57,16 @@ class RowView:
             self._badges = tuple(badge(self.order, column) for column in _COLUMNS)
         return self._badges
 
+    @property
+    def colors(self) -> tuple[tuple[QColor, QColor] | None, ...]:
+        """(foreground, background) of each badge cell, None for plain cells."""
+        if self._colors is None:
+            self._colors = tuple(None if b is None else tone_colors(b.tone) for b in self.badges)
+        return self._colors
+
 
 class OrderRows:
-    """A list of orders addressed by row, stored as JSON, with an index by ``external_id``.
+    """A list of orders addressed by row, stored packed, with an index by ``external_id``.
 
     ``render`` turns an order into its cell texts (one per column, in column order).
     """
@@ -57,7 +74,8 @@ class OrderRows:
     def __init__(self, render: Render, cache_rows: int = DEFAULT_CACHE_ROWS) -> None:
         self._render = render
         self._cache_rows = max(1, cache_rows)
-        self._blobs: list[bytes] = []
+        self._blobs: list[bytes | None] = []  # None: not packed yet, the order is in _unpacked
+        self._unpacked: dict[int, Order] = {}  # insertion order: oldest first
         self._ids: list[str | None] = []
         self._row_of: dict[str, int] = {}
         self._cache: OrderedDict[int, RowView] = OrderedDict()
@@ -79,6 +97,11 @@ class OrderRows:
         suggestions for the tag editor."""
         return frozenset(self._tags)
 
+    @property
+    def unpacked_count(self) -> int:
+        """Rows still held parsed, waiting for ``pack_some``."""
+        return len(self._unpacked)
+
     def row_of(self, external_id: str) -> int | None:
         return self._row_of.get(external_id)
 
@@ -93,31 +116,44 @@ class OrderRows:
                 self._cache.move_to_end(row)
                 self._newest = row
             return cached
-        order = Order.model_validate_json(self._blobs[row])
+        blob = self._blobs[row]
+        order = self._unpacked[row] if blob is None else unpack(blob)
         return self._remember(row, order)
 
     def order(self, row: int) -> Order:
         return self.view(row).order
 
     def extend(self, orders: Sequence[Order]) -> None:
+        """Append ``orders``; they stay parsed until ``pack_some`` packs them."""
         first = len(self._blobs)
+        self._blobs.extend([None] * len(orders))
         for row, order in enumerate(orders, start=first):
-            self._blobs.append(order.model_dump_json().encode())
+            self._unpacked[row] = order
             self._ids.append(order.external_id)
             if order.external_id is not None:
                 self._row_of[order.external_id] = row
             self._tags.update(order.tags)
         self.count = len(self._blobs)
-        # New rows are usually painted next (the view is at the bottom): keep them parsed.
-        start = max(0, len(orders) - self._cache_rows)
-        for offset, order in enumerate(orders[start:], start=first + start):
-            self._remember(offset, order)
+
+    def pack_some(self, limit: int) -> int:
+        """Pack up to ``limit`` of the rows still held parsed, oldest first; the number of
+        rows left to pack."""
+        unpacked, blobs = self._unpacked, self._blobs
+        for _ in range(min(limit, len(unpacked))):
+            row = next(iter(unpacked))
+            blobs[row] = pack(unpacked.pop(row))
+        return len(unpacked)
+
+    def pack_all(self) -> None:
+        self.pack_some(len(self._unpacked))
 
     def replace(self, row: int, order: Order) -> None:
         old_id = self._ids[row]
         if old_id is not None and self._row_of.get(old_id) == row:
             del self._row_of[old_id]
-        self._blobs[row] = order.model_dump_json().encode()
+        self._blobs[row] = None
+        self._unpacked.pop(row, None)
+        self._unpacked[row] = order  # the newest: packed last
         self._ids[row] = order.external_id
         if order.external_id is not None:
             self._row_of[order.external_id] = row
@@ -128,6 +164,7 @@ class OrderRows:
         """Keep the first ``count`` rows; the rest move, unparsed, into the returned store."""
         tail = OrderRows(self._render, self._cache_rows)
         tail._blobs = self._blobs[count:]
+        tail._unpacked = {row - count: o for row, o in self._unpacked.items() if row >= count}
         tail._ids = self._ids[count:]
         tail._row_of = {i: row for row, i in enumerate(tail._ids) if i is not None}
         tail._tags = set(self._tags)  # a superset: tags are suggestions, not a per-row fact
@@ -139,6 +176,8 @@ class OrderRows:
         """Append the rows of ``tail`` (which is left empty) without parsing them."""
         first = len(self._blobs)
         self._blobs.extend(tail._blobs)
+        for row, order in tail._unpacked.items():
+            self._unpacked[first + row] = order
         self._ids.extend(tail._ids)
         for row, external_id in enumerate(tail._ids, start=first):
             if external_id is not None:
@@ -155,13 +194,15 @@ class OrderRows:
         del self._blobs[count:]
         del self._ids[count:]
         self.count = len(self._blobs)
-        for row in [row for row in self._cache if row >= count]:
-            del self._cache[row]
+        for mapping in (self._cache, self._unpacked):
+            for row in [row for row in mapping if row >= count]:
+                del mapping[row]
         self._newest = -1
 
     def clear(self) -> None:
         self.count = 0
         self._blobs.clear()
+        self._unpacked.clear()
         self._ids.clear()
         self._row_of.clear()
         self._tags.clear()
