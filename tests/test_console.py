@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import secrets
 from collections.abc import Callable, Iterator
@@ -282,7 +283,10 @@ async def test_switching_profiles_resets_the_table_and_signing_out_forgets_the_t
     dialogs: asyncio.Queue[QDialog],
     keyring_backend: MemoryKeyring,
     sandbox: EmbeddedSandbox,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    freezes: list[None] = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(None))
     console = make_console()
     other = Profile(
         name="Single account", base_url=sandbox.base_url, default_accounts=(sandbox.accounts[0],)
@@ -306,6 +310,9 @@ async def test_switching_profiles_resets_the_table_and_signing_out_forgets_the_t
     shown = {switched.model.order_at(r).account for r in range(switched.model.loaded_count)}  # type: ignore[union-attr]
     assert shown == {sandbox.accounts[0]}  # the new profile's own listing, from its first page
     assert switched.editor_tabs.editors() == []
+    # Start-up was kept out of the garbage collector once; the old window was not frozen
+    # with it, so its cycles can still be collected.
+    assert len(freezes) == 1
 
     # Signing out deletes this profile's token and goes back to the welcome dialog.
     sign_out = next(a for a in switched.profile_menu.actions() if a.text() == "Sign out")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from parcellab_desk.api.models import Order
+from parcellab_desk.api.models import Order, Tracking
+from parcellab_desk.qt.order_codec import pack, unpack
 from parcellab_desk.qt.order_rows import OrderRows
 from tests.qt.pages import make_order, orders
 
@@ -15,8 +16,9 @@ def test_rows_come_back_equal_to_what_was_stored_with_unknown_fields_kept() -> N
     rows = OrderRows(numbers, cache_rows=2)
     special = make_order(7, tags=["priority:vip"], carrier_note="leave at door")
     rows.extend([*orders(0, 5), special])
+    rows.pack_all()
 
-    # Rows 0..3 have fallen out of the two-row cache: they are parsed again from JSON.
+    # Every row is packed and none is in the two-row cache: each is unpacked and parsed.
     assert rows.order(0) == make_order(0)
     assert rows.order(5) == special
     assert rows.order(5).model_extra == {"carrier_note": "leave at door"}
@@ -83,3 +85,40 @@ def test_split_and_absorb_move_rows_without_losing_any() -> None:
     assert len(tail) == 0
     assert [rows.order(row) for row in range(len(rows))] == orders(0, 5)
     assert rows.row_of(make_order(4).external_id or "") == 4
+
+
+def test_rows_are_packed_a_few_at_a_time_oldest_first_and_stay_readable() -> None:
+    rows = OrderRows(numbers, cache_rows=1)
+    rows.extend(orders(0, 5))
+    assert rows.unpacked_count == 5
+
+    assert rows.pack_some(2) == 3
+    assert rows.pack_some(10) == 0
+    assert [rows.order(row) for row in range(5)] == orders(0, 5)
+
+    # An edited row waits, parsed, to be packed again; split and absorb carry waiting rows.
+    rows.replace(3, make_order(3, order_status="Shipped"))
+    tail = rows.split(2)
+    assert (rows.unpacked_count, tail.unpacked_count) == (0, 1)
+    rows.absorb(tail)
+    assert rows.unpacked_count == 1
+    assert rows.order(3).order_status == "Shipped"
+    rows.truncate(3)
+    assert rows.unpacked_count == 0
+    assert [rows.order(row) for row in range(3)] == orders(0, 3)
+
+
+def test_a_packed_order_is_a_fraction_of_its_json_and_unpacks_equal() -> None:
+    order = make_order(
+        12,
+        tags=["channel:web", "vip"],
+        trackings=[
+            Tracking(courier="dhl", tracking_number="00340434161234567890", status="InTransit")
+        ],
+        carrier_note="leave at door",
+    )
+    blob = pack(order)
+
+    assert unpack(blob) == order
+    assert unpack(blob).model_extra == {"carrier_note": "leave at door"}
+    assert len(blob) < len(order.model_dump_json()) / 2
