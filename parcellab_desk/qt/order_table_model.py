@@ -75,8 +75,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # A page that adds nothing new (all repeats) but has a successor is followed at once, so the
 # view is not left without a reason to ask again; bounded against a server that loops.
 _MAX_EMPTY_PAGES_IN_A_ROW: Final = 20
-# Rows packed per turn of the event loop: about a millisecond of work.
-_PACK_ROWS_PER_TURN: Final = 32
+# Rows packed per turn of the event loop: about half a millisecond of work.
+_PACK_ROWS_PER_TURN: Final = 16
 
 
 class LoadState(Enum):
