@@ -93,9 +93,9 @@ CONSOLE_CHILD = (
 import sys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from parcellab_desk import console as console_module
 
-original = console_module.Console.open_window
+# Nothing of the console is imported here before it starts (that would defeat its start
+# path): its main window is recognised when it is shown.
 
 def after_paint(widget, then):
     # ``then`` runs once ``widget`` has painted (again).
@@ -109,8 +109,8 @@ def after_paint(widget, then):
     widget.installEventFilter(painted)
     widget.update()
 
-def open_window(self, connection):
-    window = original(self, connection)
+def watch(window):
+    started = []
 
     def first_rows(_count):
         window.model.page_loaded.disconnect(first_rows)
@@ -135,11 +135,17 @@ def open_window(self, connection):
         print(f"LOOKUP_MS {(time.perf_counter() - started[0]) * 1000:.3f}", flush=True)
         window.close_without_asking()
 
-    started = []
     window.model.page_loaded.connect(first_rows)
-    return window
 
-console_module.Console.open_window = open_window
+class MainWindowShown(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Show and type(watched).__name__ == "MainWindow":
+            app.removeEventFilter(self)
+            watch(watched)
+        return False
+
+main_window_shown = MainWindowShown()
+app.installEventFilter(main_window_shown)
 from parcellab_desk.__main__ import main
 sys.exit(main(["--demo"]))
 """
