@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine_load import load_text
+
 WINDOW_TARGET = 1.5
 ROWS_TARGET = 3.0
 
@@ -176,14 +178,6 @@ def timed_run(code: str, env: dict[str, str]) -> dict[str, float]:
     if result.returncode != 0 or not marks:
         raise RuntimeError(f"child failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
     return marks
-
-
-def load_text() -> str:
-    try:
-        one, five, fifteen = os.getloadavg()
-    except OSError:
-        return "unknown"
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} (on {os.cpu_count()} CPUs)"
 
 
 def line(label: str, values: list[float], unit: str = "ms") -> float:

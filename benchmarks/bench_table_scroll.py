@@ -57,6 +57,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
+from machine_load import load_text
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
@@ -394,15 +395,6 @@ def report(result: Result, orders: int, page_size: int, seed_seconds: float, ver
     if result.error is not None:
         print(f"stopped early: {result.error!r}")
     return passed
-
-
-def load_text() -> str:
-    """The machine's load average: on a busy machine, lag is partly the machine's."""
-    try:
-        one, five, fifteen = os.getloadavg()
-    except OSError:
-        return "unknown"
-    return f"{one:.2f} {five:.2f} {fifteen:.2f} (on {os.cpu_count()} CPUs)"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
