@@ -207,9 +207,12 @@ async def test_hidden_columns_are_remembered_for_the_profile(console: Console) -
     assert header.isSectionHidden(int(OrderColumn.TAGS))
     window.save_layout()
 
+    # Its own runner, closed here: the table asks its model for a first page even unshown,
+    # and that request must not outlive the test (its connection would leak).
+    runner = TaskRunner()
     again = MainWindow(
-        model=OrderTableModel(ClientPageSource(console.client), TaskRunner()),
-        runner=TaskRunner(),
+        model=OrderTableModel(ClientPageSource(console.client), runner),
+        runner=runner,
         lookup=console.client.get_order,
         editing=OrderEditingService(console.client),
         profile_name="Demo",
@@ -218,3 +221,4 @@ async def test_hidden_columns_are_remembered_for_the_profile(console: Console) -
     )
     assert again.table.horizontalHeader().isSectionHidden(int(OrderColumn.TAGS))
     again.deleteLater()
+    await runner.aclose()
