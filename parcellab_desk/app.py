@@ -10,28 +10,29 @@ import asyncio
 import logging
 import os
 import sys
-import traceback
+import tempfile
 from contextlib import suppress
-from types import TracebackType
-from typing import Any
+from pathlib import Path
 
 # qasync picks its Qt binding from QT_API when imported: PySide6, whatever else is installed.
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from parcellab_desk import __version__
 from parcellab_desk.app_args import DISPLAY_NAME
 from parcellab_desk.console import Console
+from parcellab_desk.crash_report import CrashReporter
 from parcellab_desk.resources import ResourceNotFoundError, app_icon
 from parcellab_desk.services.credentials import CredentialStore
-from parcellab_desk.services.error_messages import describe_error
-from parcellab_desk.services.logging_setup import SECRETS, configure_logging, shutdown_logging
-from parcellab_desk.services.paths import AppPaths
+from parcellab_desk.services.files import describe_os_error
+from parcellab_desk.services.logging_setup import LOG_FILE_NAME, configure_logging, shutdown_logging
+from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.profiles import ProfileStore
 from parcellab_desk.services.session import SessionService
+from parcellab_desk.services.settings_file import SettingsCheck, check_settings_file
 
 _log = logging.getLogger(__name__)
 
@@ -40,39 +41,34 @@ APPLICATION = "parcellab_desk"
 DESKTOP_ID = "com.parcellab.desk"
 
 
-def _install_crash_handler(app: QApplication, loop: asyncio.AbstractEventLoop) -> None:
-    """One place for unhandled errors: logged in full, shown to the agent in one dialog."""
+def _start_logging(paths: AppPaths, unusable: set[FolderRole], level: int) -> list[str]:
+    """The log file, or standard error when it cannot be written; what the agent is told."""
+    if FolderRole.LOGS not in unusable:
+        try:
+            log_file = configure_logging(paths.logs, level=level)
+        except OSError as exc:
+            configure_logging(None, level=level)
+            return [
+                f"The log file {paths.logs / LOG_FILE_NAME} cannot be written "
+                f"({describe_os_error(exc)}), so the log goes to the terminal (standard error) "
+                "only. Make the file and its folder writable for your user, then restart."
+            ]
+        _log.info("parcellab_desk %s starting; log at %s", __version__, log_file)
+        return []
+    configure_logging(None, level=level)
+    return []
 
-    def report(kind: str, error: BaseException, tb: TracebackType | None) -> None:
-        text = SECRETS.mask("".join(traceback.format_exception(type(error), error, tb)))
-        _log.error("Unhandled %s:\n%s", kind, text)
-        if QApplication.instance() is None:
-            return
-        box = QMessageBox(QMessageBox.Icon.Critical, DISPLAY_NAME, "Something went wrong.")
-        box.setInformativeText(
-            f"{describe_error(error)}\n\nYour open work is kept. The details are in the log."
-        )
-        box.setDetailedText(text)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
-    def excepthook(
-        exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            app.quit()
-            return
-        report("error", error, tb)
-
-    def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        error = context.get("exception")
-        if isinstance(error, BaseException):
-            report("error in a background task", error, error.__traceback__)
-        else:
-            _log.error("Event loop: %s", SECRETS.mask(str(context.get("message"))))
-
-    sys.excepthook = excepthook
-    loop.set_exception_handler(loop_handler)
+def _check_settings() -> list[str]:
+    """Qt's settings file (window layout), checked before Qt reads or writes it."""
+    path = Path(QSettings().fileName())
+    check = check_settings_file(path) if path.is_absolute() else SettingsCheck()
+    if not check.writable:
+        # Qt writes whatever it holds at exit: point it at a folder of this run instead.
+        scratch = tempfile.mkdtemp(prefix="parcellab-desk-settings-")
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+    return [check.notice] if check.notice else []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,14 +85,30 @@ def run(args: argparse.Namespace) -> int:
     except (ResourceNotFoundError, RuntimeError) as exc:  # an icon is not worth failing for
         _log.warning("No application icon: %s", exc)
     app.setQuitOnLastWindowClosed(False)  # Console.run decides when it ends
-    paths = AppPaths.default().ensure()
-    log_file = configure_logging(paths.logs, level=logging.DEBUG if args.debug else logging.INFO)
-    _log.info("parcellab_desk %s starting; log at %s", __version__, log_file)
+    # Never raises: every folder that cannot be used is done without, and said so.
+    paths = AppPaths.default()
+    problems = paths.prepare()
+    unusable = {problem.role for problem in problems}
+    notices = _start_logging(paths, unusable, logging.DEBUG if args.debug else logging.INFO)
+    notices[:0] = [problem.sentence() for problem in problems]
+    notices += _check_settings()
+    profiles = ProfileStore(paths.config, writable=FolderRole.CONFIG not in unusable)
+    notices += profiles.notices
+    for notice in notices:  # also one line each where there is no window to read
+        print(f"parcellab-desk: {notice}", file=sys.stderr, flush=True)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    _install_crash_handler(app, loop)
-    session = SessionService(ProfileStore(paths.config), CredentialStore())
-    console = Console(args, paths, session)
+    crashes = CrashReporter()
+    crashes.install(app, loop)
+    session = SessionService(profiles, CredentialStore())
+    console = Console(
+        args,
+        paths,
+        session,
+        notices=notices,
+        unusable_folders=frozenset(unusable),
+        on_crash=crashes.report,
+    )
     try:
         code: int = loop.run_until_complete(console.run())
         return code

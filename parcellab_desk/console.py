@@ -11,8 +11,11 @@ import argparse
 import asyncio
 import gc
 import logging
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -26,25 +29,32 @@ from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.connection import auth_for, check_connection, client_for
 from parcellab_desk.services.credentials import CredentialError, StorageMode
-from parcellab_desk.services.drafts import DraftStore
+from parcellab_desk.services.demo_database import (
+    database_is_damaged,
+    describe_database_error,
+    set_aside_database,
+)
+from parcellab_desk.services.drafts import DraftStore, is_draft_key, new_draft_key
 from parcellab_desk.services.error_messages import describe_error
-from parcellab_desk.services.logging_setup import SECRETS
 from parcellab_desk.services.order_editing import OrderEditingService
-from parcellab_desk.services.paths import AppPaths
+from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.profiles import Profile, demo_profile
 from parcellab_desk.services.secret import Secret
-from parcellab_desk.services.session import SessionService
+from parcellab_desk.services.session import SessionService, register_token
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.no_keyring_dialog import NoKeyringChoice, NoKeyringDialog
 from parcellab_desk.ui.profile_dialog import ProfileDialog
 from parcellab_desk.ui.sign_in_dialog import SignInDialog
+from parcellab_desk.ui.startup_dialogs import DamagedDemoDialog, NoticesDialog
 from parcellab_desk.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
 
 if TYPE_CHECKING:
     from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 
 _log = logging.getLogger(__name__)
+
+CrashHandler = Callable[[str, BaseException], None]
 
 DEMO_DB_NAME = "demo-sandbox.sqlite3"
 DEMO_PROFILE_ID = "demo"
@@ -76,11 +86,31 @@ class Connection:
 class Console:
     """The flows of one run. ``run()`` returns when the agent quits."""
 
-    def __init__(self, args: argparse.Namespace, paths: AppPaths, session: SessionService) -> None:
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        paths: AppPaths,
+        session: SessionService,
+        *,
+        notices: Sequence[str] = (),
+        unusable_folders: frozenset[FolderRole] = frozenset(),
+        on_crash: CrashHandler | None = None,
+    ) -> None:
+        """``notices``: what start-up found wrong with files and folders, shown first;
+        ``unusable_folders``: what the console does without; ``on_crash``: where a task's
+        unexpected exception goes (the crash reporter)."""
         self.args = args
         self.paths = paths
         self.session = session
+        self.notices = list(notices)
+        self.unusable_folders = unusable_folders
+        self.on_crash = on_crash
         self.runner = TaskRunner(on_error=self._on_task_failed)
+        self._draft_stores: dict[str, DraftStore] = {}
+        self._drafts_key: Secret | None = None
+        self._drafts_key_looked_up = False
+        # Problems found once a window exists (the drafts' key, damaged drafts).
+        self.notices_later: list[str] = []
         self.sandbox: EmbeddedSandbox | None = None
         self.client: ParcelLabClient | None = None
         self.window: MainWindow | None = None
@@ -92,6 +122,8 @@ class Console:
 
     async def run(self) -> int:
         try:
+            if self.notices:
+                await self.show_notices(self.notices)
             connection = await self.first_connection()
             while connection is not None:
                 outcome = await self.work_in(connection)
@@ -138,6 +170,8 @@ class Console:
         choice = dialog.choice()
         if choice is WelcomeChoice.DEMO:
             connection = await self.start_demo()
+            if connection is None:
+                return None
             # Remembered, so the next start goes straight back to the demo.
             self.session.profiles.save(connection.profile)
             self.session.profiles.set_last_used(connection.profile.id)
@@ -146,19 +180,13 @@ class Console:
             return await self.new_profile()
         return None
 
-    async def start_demo(self) -> Connection:
-        """Start the embedded sandbox (off the GUI thread: seeding takes a moment)."""
+    async def start_demo(self) -> Connection | None:
+        """Start the embedded sandbox (off the GUI thread: seeding takes a moment). None
+        when the agent chose to quit rather than start from fresh demo data."""
         if self.sandbox is None:
-            # Imported here: agents on the real service never load the server stack.
-            from parcellab_desk.sandbox.embedded import EmbeddedSandbox
-
-            db = self.paths.data / DEMO_DB_NAME
-            if self.args.reset_demo:
-                db.unlink(missing_ok=True)
-            sandbox = EmbeddedSandbox(
-                db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders
-            )
-            await asyncio.to_thread(sandbox.start)
+            sandbox = await self._start_sandbox()
+            if sandbox is None:
+                return None
             self.sandbox = sandbox
             accounts = ", ".join(str(a) for a in sandbox.accounts)
             # The demo token opens only this machine's sample data: printing it is the point.
@@ -166,11 +194,51 @@ class Console:
                 f"Sandbox running at {sandbox.base_url}\n"
                 f"  demo token: {sandbox.demo_token}\n"
                 f"  accounts:   {accounts}\n"
-                f"  database:   {db}",
+                f"  database:   {sandbox.db_path}",
                 flush=True,
             )
         profile = demo_profile(self.sandbox.base_url).model_copy(update={"id": DEMO_PROFILE_ID})
         return Connection(profile, Secret(self.sandbox.demo_token))
+
+    async def _start_sandbox(self) -> EmbeddedSandbox | None:
+        """The demo database in the data folder; a damaged one only replaced when the agent
+        agrees (and then kept aside), an unusable folder replaced by a temporary database."""
+        # Imported here: agents on the real service never load the server stack.
+        from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+
+        db: Path | None = self.paths.data / DEMO_DB_NAME
+        if FolderRole.DATA in self.unusable_folders:
+            db = None  # already told: the demo runs on a temporary database
+        elif self.args.reset_demo:
+            assert db is not None
+            db.unlink(missing_ok=True)
+        while True:
+            sandbox = EmbeddedSandbox(
+                db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders
+            )
+            try:
+                await asyncio.to_thread(sandbox.start)
+                return sandbox
+            except sqlite3.DatabaseError as exc:
+                if db is None:
+                    raise
+                failure = exc
+            if database_is_damaged(failure):
+                dialog = DamagedDemoDialog(db, describe_database_error(failure))
+                await run_dialog(dialog)
+                if not dialog.chose_fresh():
+                    return None
+                kept = set_aside_database(db)
+                if kept is not None:
+                    continue
+            await self.show_notices(
+                [
+                    f"The demo database {db} cannot be used "
+                    f"({describe_database_error(failure)}), so the demo runs on a temporary "
+                    "database that is removed when you quit; the file is left as it is."
+                ]
+            )
+            db = None
 
     async def connect(self, profile: Profile) -> Connection | None:
         """The profile's stored token, or a sign-in when there is none."""
@@ -248,6 +316,46 @@ class Console:
             stored = self.session.current or profile
             return Connection(stored, token)
 
+    async def show_notices(self, notices: Sequence[str]) -> None:
+        """Problems with files and folders, one sentence each, in one dialog."""
+        await run_dialog(NoticesDialog(notices, self.window))
+
+    async def drafts_for(self, profile: Profile) -> DraftStore:
+        """The profile's draft store: encrypted on disk with the keyring's key, or in memory
+        for this run when there is no usable folder or keyring (and the agent is told)."""
+        store = self._draft_stores.get(profile.id)
+        if store is not None:
+            return store
+        key = await self._drafts_key_or_none()
+        store = DraftStore(self.paths.drafts, profile.id, key)
+        self._draft_stores[profile.id] = store
+        return store
+
+    async def _drafts_key_or_none(self) -> Secret | None:
+        if self._drafts_key_looked_up:
+            return self._drafts_key
+        self._drafts_key_looked_up = True
+        if FolderRole.DRAFTS in self.unusable_folders:
+            return None  # already told at start-up
+        problem = ""
+        try:
+            key = await self.session.credentials.drafts_key(new_draft_key)
+        except CredentialError as exc:
+            key, problem = None, exc.reason
+        else:
+            if key is None:
+                problem = "you chose to keep secrets in memory only for this session"
+            elif not is_draft_key(key):
+                key, problem = None, "the drafts key in the keyring is not one this version reads"
+        if key is None:
+            self.notices_later.append(
+                f"Unsaved edits are kept in memory only, not on disk ({problem.rstrip('.')}): "
+                "save your orders before you quit. Drafts on disk from earlier sessions stay "
+                f"in {self.paths.drafts}."
+            )
+        self._drafts_key = key
+        return key
+
     async def offer_memory_only(self, error: CredentialError) -> bool:
         """The no-keyring dialog: True when the agent keeps tokens in memory this session."""
         while True:
@@ -282,7 +390,7 @@ class Console:
             if connection is None or self.client is None:
                 return False
             self.connection = connection
-            SECRETS.add(connection.token.reveal())
+            register_token(connection.profile, connection.token)
             self.client.set_auth(auth_for(connection.profile, connection.token))
             return True
 
@@ -293,10 +401,10 @@ class Console:
             raise RuntimeError("not connected")
         return await self.client.get_order(text)
 
-    def open_window(self, connection: Connection) -> MainWindow:
+    def open_window(self, connection: Connection, drafts: DraftStore | None = None) -> MainWindow:
         self._freeze_start_up()
         profile = connection.profile
-        SECRETS.add(connection.token.reveal())
+        register_token(profile, connection.token)  # the demo's token too
         self.connection = connection
         self.client = client_for(profile, connection.token)
         self.client.on_unauthorized = self.on_unauthorized
@@ -312,7 +420,7 @@ class Console:
             runner=self.runner,
             lookup=self.lookup,
             editing=OrderEditingService(self.client),
-            drafts=DraftStore(self.paths.drafts, profile.id),
+            drafts=drafts,
             profile_name=profile.name,
             host_label=profile.host_label,
             base_url=profile.base_url,
@@ -328,7 +436,8 @@ class Console:
 
     async def work_in(self, connection: Connection) -> WindowOutcome:
         """Show the window for ``connection`` until the agent quits or switches."""
-        window = self.open_window(connection)
+        drafts = await self.drafts_for(connection.profile)
+        window = self.open_window(connection, drafts)
         done: asyncio.Future[WindowOutcome] = asyncio.get_running_loop().create_future()
 
         def finish(outcome: WindowOutcome) -> None:
@@ -345,6 +454,11 @@ class Console:
         window.sign_out_requested.connect(lambda: finish(WindowOutcome(Outcome.SIGNED_OUT)))
         window.show()
         window.restore_drafts()
+        later = [*self.notices_later, *drafts.notices]
+        self.notices_later.clear()
+        drafts.notices.clear()
+        if later:
+            self.runner.start(("notices", id(window)), self.show_notices(later))
         try:
             outcome = await done
         finally:
@@ -375,6 +489,8 @@ class Console:
     def _on_task_failed(self, key: object, error: BaseException) -> None:
         if isinstance(error, ParcelLabError):
             _log.warning("Task %r failed: %s", key, describe_error(error))
+        elif self.on_crash is not None:
+            self.on_crash(f"task {key!r}", error)  # a bug: the one crash path
         else:
             _log.error("Task %r failed", key, exc_info=error)
 

@@ -21,6 +21,7 @@ from parcellab_desk.console import Connection, Console
 from parcellab_desk.sandbox.auth import TokenGrant
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.credentials import CredentialStore
+from parcellab_desk.services.drafts import DraftStore
 from parcellab_desk.services.logging_setup import configure_logging, shutdown_logging
 from parcellab_desk.services.paths import AppPaths
 from parcellab_desk.services.profiles import Profile, ProfileStore, Region
@@ -47,8 +48,8 @@ class RecordingConsole(Console):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.opened: asyncio.Queue[MainWindow] = asyncio.Queue()
 
-    def open_window(self, connection: Connection) -> MainWindow:
-        window = super().open_window(connection)
+    def open_window(self, connection: Connection, drafts: DraftStore | None = None) -> MainWindow:
+        window = super().open_window(connection, drafts)
         self.opened.put_nowait(window)
         return window
 
@@ -209,6 +210,7 @@ async def test_the_token_appears_nowhere_the_console_wrote(
         demo_orders=40, grants=[TokenGrant(token, frozenset({1001, 1002, 1003}))]
     )
     log_file = configure_logging(paths.logs, level=logging.DEBUG)
+    assert log_file is not None
     caplog.set_level(logging.DEBUG)
     try:
         console = make_console()

@@ -22,6 +22,9 @@ _log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+CLOSE_TIMEOUT_S = 5.0
+"""How long ``aclose`` waits for cancelled tasks to finish."""
+
 ErrorHandler = Callable[[Hashable, BaseException], None]
 """Called with the task's key and the exception that escaped it."""
 
@@ -108,17 +111,24 @@ class TaskRunner:
         for task in tasks:
             task.cancel()
 
-    async def aclose(self) -> None:
+    async def aclose(self, grace_s: float = CLOSE_TIMEOUT_S) -> list[Hashable]:
         """Refuse new tasks, cancel the running ones and wait until they have finished.
 
         Awaited at shutdown while the loop still runs, so each task's ``finally`` blocks
-        (closing responses, releasing connections) get to run.
+        (closing responses, releasing connections) get to run. The wait is bounded: a task
+        that swallows its cancellation must not keep the console (or a test run) from
+        ending. Returns the keys of the tasks still running after ``grace_s`` seconds.
         """
         self._closed = True
-        tasks = list(self._tasks.values())
+        tasks = dict(self._tasks)
         self.cancel_all()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
+        if not tasks:
+            return []
+        _done, pending = await asyncio.wait(tasks.values(), timeout=grace_s)
+        stuck = [key for key, task in tasks.items() if task in pending]
+        if stuck:
+            _log.warning("Tasks still running %.1f s after cancelling: %r", grace_s, stuck)
+        return stuck
 
     def _on_task_done(self, key: Hashable, task: asyncio.Task[Any]) -> None:
         if self._tasks.get(key) is task:

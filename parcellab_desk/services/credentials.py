@@ -33,6 +33,10 @@ SERVICE_NAME: Final = "parcellab_desk"
 _T = TypeVar("_T")
 
 
+# The key unsaved edits are encrypted with on disk (one per user, see services.drafts).
+DRAFTS_KEY_USER: Final = "drafts:key"
+
+
 def keyring_user_name(profile_id: str) -> str:
     """The keyring entry's user name for a profile (namespaced for future kinds of entry)."""
     return f"profile:{profile_id}"
@@ -290,6 +294,23 @@ class CredentialStore:
         if not self._memory_only:
             await self._delete_from_keyring(profile_id)
         _log.info("Token for profile %s deleted", profile_id)
+
+    async def drafts_key(self, make: Callable[[], Secret]) -> Secret | None:
+        """The key drafts are encrypted with, created with ``make`` and stored on first use;
+        None once the agent chose memory only. Raises CredentialError when the keyring
+        fails. An entry already there is never replaced (drafts on disk need it)."""
+        if self._memory_only:
+            return None
+
+        def read_or_create(backend: KeyringBackend) -> Secret:
+            value = backend.get_password(self._service, DRAFTS_KEY_USER)
+            if value:
+                return Secret(value)
+            key = make()
+            backend.set_password(self._service, DRAFTS_KEY_USER, key.reveal())
+            return key
+
+        return await self._call("read", read_or_create, None)
 
     def forget_session(self, profile_id: str) -> None:
         """Drop the in-memory copy only (e.g. after a 401), leaving the keyring alone."""

@@ -8,10 +8,15 @@ their own tree for free.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Final
 
 from platformdirs import PlatformDirs
+
+from parcellab_desk.services.files import PRIVATE_FOLDER_MODE, describe_os_error
 
 APP_NAME = "parcellab_desk"
 APP_AUTHOR = "parcellab"
@@ -55,9 +60,100 @@ class AppPaths:
         return (self.config, self.logs, self.data, self.drafts, self.cache)
 
     def ensure(self) -> AppPaths:
-        """Create the folders, readable by this user only (they hold customer data)."""
-        for folder in self.all():
-            folder.mkdir(parents=True, exist_ok=True)
-            if os.name == "posix":
-                folder.chmod(0o700)
+        """Create the folders, readable by this user only (they hold customer data);
+        raises OSError when one cannot be used (tests; the console uses :meth:`prepare`)."""
+        problems = self.prepare()
+        if problems:
+            raise OSError(problems[0].sentence())
         return self
+
+    def role_of(self, folder: Path) -> FolderRole:
+        return {
+            self.config: FolderRole.CONFIG,
+            self.logs: FolderRole.LOGS,
+            self.data: FolderRole.DATA,
+            self.drafts: FolderRole.DRAFTS,
+            self.cache: FolderRole.CACHE,
+        }[folder]
+
+    def prepare(self) -> list[FolderProblem]:
+        """Create each folder (0700) and check this user can write in it; never raises.
+
+        The console starts whatever this finds, doing without what is unusable (see
+        :class:`FolderRole`); each problem says what it costs and how to fix it.
+        """
+        problems: list[FolderProblem] = []
+        for folder in self.all():
+            reason = usable_folder_problem(folder)
+            if reason is not None:
+                problems.append(FolderProblem(self.role_of(folder), folder, reason))
+        return problems
+
+
+class FolderRole(StrEnum):
+    CONFIG = "config"
+    LOGS = "logs"
+    DATA = "data"
+    DRAFTS = "drafts"
+    CACHE = "cache"
+
+
+# What the console does without the folder, and what the agent can do about it.
+_WITHOUT: Final = {
+    FolderRole.CONFIG: "profiles you add now last until you quit",
+    FolderRole.LOGS: "the log goes to the terminal (standard error) only",
+    FolderRole.DATA: "the demo runs on a temporary database that is removed when you quit",
+    FolderRole.DRAFTS: "unsaved edits are kept in memory only, not on disk",
+    FolderRole.CACHE: "nothing is cached",
+}
+
+_FOLDER_NAMES: Final = {
+    FolderRole.CONFIG: "settings folder",
+    FolderRole.LOGS: "log folder",
+    FolderRole.DATA: "data folder",
+    FolderRole.DRAFTS: "drafts folder",
+    FolderRole.CACHE: "cache folder",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FolderProblem:
+    role: FolderRole
+    folder: Path
+    reason: str  # in the system's words: "Permission denied", "a file has its name"...
+
+    def sentence(self) -> str:
+        """One sentence for the agent: what, where, what it costs, what to do."""
+        return (
+            f"The {_FOLDER_NAMES[self.role]} {self.folder} cannot be used ({self.reason}), so "
+            f"{_WITHOUT[self.role]}. Make it a folder your user owns and can write to, then "
+            "restart."
+        )
+
+
+def usable_folder_problem(folder: Path) -> str | None:
+    """None when ``folder`` exists (created if needed) and this user can write in it;
+    otherwise why not, in a few words."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
+    except FileExistsError:
+        return "a file has its name, not a folder"
+    except OSError as exc:
+        return describe_os_error(exc)
+    if not folder.is_dir():
+        return "a file has its name, not a folder"
+    if os.name == "posix":
+        try:
+            if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER_MODE:
+                folder.chmod(PRIVATE_FOLDER_MODE)
+        except OSError:
+            # Another user's folder: whether it is usable is what the probe below finds.
+            pass
+    try:
+        # Creating a file is the only honest test: permissions, ACLs, read-only mounts,
+        # another owner and a full disk all show up here and nowhere else reliably.
+        with tempfile.TemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError as exc:
+        return describe_os_error(exc)
+    return None

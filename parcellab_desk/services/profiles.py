@@ -7,13 +7,11 @@ crash mid-write never leaves a half file behind.
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import json
 import logging
-import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final, Self
@@ -21,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from parcellab_desk.services.files import atomic_write_text
+from parcellab_desk.services.files import atomic_write_text, describe_os_error, set_aside
 
 _log = logging.getLogger(__name__)
 
@@ -248,26 +246,49 @@ class ProfileStoreError(Exception):
 
 _FILE_VERSION: Final = 1
 
+NoticeSink = Callable[[str], None]
+"""Where a store tells the agent, in one sentence, that something about its file went wrong."""
+
 
 class ProfileStore:
     """Profiles and the last-used one, in ``profiles.json`` in the config folder.
 
     Reads once and keeps the list in memory; every change rewrites the file atomically.
-    An unreadable file is moved aside (kept for the agent or support) and treated as empty,
-    so a damaged file never stops the console from starting.
+    Damage never costs more than what is damaged: a profile that does not validate is
+    skipped (the others load), and a file that could not be read completely is set aside
+    with every byte before anything is written in its place. When it cannot even be moved
+    aside, the store keeps changes in memory and never writes that file in this run. What
+    went wrong is in :attr:`notices`, one sentence each, with the path.
     """
 
     FILE_NAME: Final = "profiles.json"
 
-    def __init__(self, config_dir: Path) -> None:
+    def __init__(
+        self, config_dir: Path, *, writable: bool = True, on_notice: NoticeSink | None = None
+    ) -> None:
+        """``writable`` False: the folder is known to be unusable (already told), so changes
+        stay in memory without trying to write."""
         self._path = config_dir / self.FILE_NAME
         self._profiles: dict[str, Profile] = {}
         self._last_used: str | None = None
+        # False once the file must not be written over (it could not be set aside).
+        self._may_write = writable
+        self.notices: list[str] = []
+        self._on_notice = on_notice
         self._load()
 
     @property
     def path(self) -> Path:
         return self._path
+
+    @property
+    def saves_to_disk(self) -> bool:
+        """False when changes are kept in memory only for this run."""
+        return self._may_write
+
+    def set_notice_sink(self, sink: NoticeSink | None) -> None:
+        """Where problems found from now on are told (the window, once it exists)."""
+        self._on_notice = sink
 
     def profiles(self) -> list[Profile]:
         """All profiles, sorted by name."""
@@ -299,36 +320,79 @@ class ProfileStore:
         self._last_used = profile_id
         self._write()
 
+    # --- reading -------------------------------------------------------------------------
+
     def _load(self) -> None:
         try:
-            text = self._path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            raw = self._path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):  # no file (or no folder) yet
             return
-        except OSError as exc:
-            _log.warning("Cannot read %s (%s); starting without profiles", self._path, exc)
+        except OSError as exc:  # unreadable, a folder in its place, an I/O error...
+            self._damaged(f"could not be read ({describe_os_error(exc)})")
             return
         try:
-            document = json.loads(text)
-            if not isinstance(document, dict):
-                raise TypeError("not a JSON object")
-            profiles = [Profile.model_validate(item) for item in document.get("profiles", [])]
-            last_used = document.get("last_used")
-        except (ValueError, TypeError, ValidationError) as exc:
-            self._set_aside(exc)
+            document = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested too deep
+            self._damaged(f"is not a profiles file ({type(exc).__name__})")
             return
+        items = document.get("profiles", []) if isinstance(document, dict) else None
+        if not isinstance(items, list):
+            self._damaged("is not a profiles file (no list of profiles)")
+            return
+        profiles: list[Profile] = []
+        for item in items:
+            try:
+                profiles.append(Profile.model_validate(item))
+            except (ValidationError, ValueError, TypeError, RecursionError) as exc:
+                _log.warning("Skipping a profile that does not validate: %s", type(exc).__name__)
         self._profiles = {p.id: p for p in profiles}
+        last_used = document.get("last_used")
         self._last_used = last_used if isinstance(last_used, str) else None
+        skipped = len(items) - len(profiles)
+        if skipped:
+            self._partly_damaged(skipped, len(items))
 
-    def _set_aside(self, exc: Exception) -> None:
-        aside = self._path.with_name(f"{self.FILE_NAME}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-        _log.warning(
-            "The profile file %s could not be read (%s); kept as %s, starting without profiles",
-            self._path,
-            type(exc).__name__,
-            aside.name,
+    def _damaged(self, what: str) -> None:
+        """Nothing usable in the file: keep it aside and start without profiles."""
+        aside = set_aside(self._path)
+        if aside is None:
+            self._may_write = False
+            self._tell(
+                f"The profiles file {self._path} {what} and could not be moved aside, so it "
+                "is left exactly as it is and nothing is saved over it: profiles you add now "
+                "last until you quit. Check the file's owner and permissions, then restart."
+            )
+            return
+        self._tell(
+            f"The profiles file {self._path} {what}; it was kept as {aside.name} in the same "
+            "folder and the console started without those profiles."
         )
-        with contextlib.suppress(OSError):
-            self._path.replace(aside)
+
+    def _partly_damaged(self, skipped: int, total: int) -> None:
+        """Some profiles did not validate: keep the whole file aside, write the rest back."""
+        aside = set_aside(self._path)
+        noun = "profile" if total == 1 else "profiles"
+        if aside is None:
+            self._may_write = False
+            self._tell(
+                f"{skipped} of {total} {noun} in {self._path} could not be read and the file "
+                "could not be moved aside, so nothing is saved over it in this session. Check "
+                "the file's owner and permissions, then restart."
+            )
+            return
+        self._tell(
+            f"{skipped} of {total} {noun} in {self._path} could not be read and were left "
+            f"out; the whole file was kept as {aside.name} in the same folder."
+        )
+        self._write()
+
+    def _tell(self, sentence: str) -> None:
+        _log.warning("%s", sentence)
+        self.notices.append(sentence)
+        if self._on_notice is not None:
+            self._on_notice(sentence)
+
+    # --- writing -------------------------------------------------------------------------
 
     def _document(self) -> dict[str, Any]:
         return {
@@ -338,11 +402,16 @@ class ProfileStore:
         }
 
     def _write(self) -> None:
+        """Write the profiles; a failure keeps them in memory and tells the agent once."""
+        if not self._may_write:
+            return
         data = json.dumps(self._document(), indent=2, ensure_ascii=False) + "\n"
         try:
             atomic_write_text(self._path, data)
         except OSError as exc:
-            raise ProfileStoreError(
-                f"Could not save the profiles to {self._path}: {exc.strerror or exc}. "
-                "Check that the folder exists and is writable."
-            ) from exc
+            self._may_write = False
+            self._tell(
+                f"Could not save the profiles to {self._path} ({describe_os_error(exc)}): "
+                "changes are kept until you quit. Check that the folder exists and is "
+                "writable, then restart."
+            )

@@ -10,10 +10,17 @@ from __future__ import annotations
 import logging
 
 from parcellab_desk.services.credentials import CredentialStore, StorageMode
+from parcellab_desk.services.logging_setup import SECRETS
 from parcellab_desk.services.profiles import Profile, ProfileStore
 from parcellab_desk.services.secret import Secret
 
 _log = logging.getLogger(__name__)
+
+
+def register_token(profile: Profile, token: Secret) -> None:
+    """Make the log masking know ``token`` in every form it can take for ``profile``: raw,
+    URL-quoted and the base64 ``Parcellab-API-Token`` value with the profile's account."""
+    SECRETS.add_token(token.reveal(), account_id=profile.account_id)
 
 
 class SessionService:
@@ -46,6 +53,8 @@ class SessionService:
         Raises CredentialError when ``remember`` is asked for and the keyring fails; nothing
         has changed then, and the caller offers memory only (``remember=False``).
         """
+        # Registered before anything can log it: every form the token takes on the wire.
+        register_token(profile, token)
         mode = await self._credentials.save(profile.id, token, remember=remember)
         stored = profile.model_copy(update={"remember_token": mode is StorageMode.KEYRING})
         self._profiles.save(stored)
@@ -62,7 +71,10 @@ class SessionService:
         """
         if not profile.remember_token and not self._credentials.has_session_token(profile.id):
             return None
-        return await self._credentials.load(profile.id)
+        token = await self._credentials.load(profile.id)
+        if token is not None:
+            register_token(profile, token)
+        return token
 
     async def switch_to(self, profile_id: str) -> tuple[Profile, Secret | None]:
         """Make another profile current; returns it with its token (None: ask for one)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,9 @@ async def runner() -> AsyncIterator[TaskRunner]:
     errors: list[BaseException] = []
     task_runner = TaskRunner(on_error=lambda key, error: errors.append(error))
     yield task_runner
-    await task_runner.aclose()
+    # Bounded: a task that ignores its cancellation fails this test instead of hanging the run.
+    stuck = await task_runner.aclose(grace_s=5.0)
+    assert stuck == []
     # A model task that crashed would be a bug hidden behind a passing test.
     assert errors == []
 
@@ -39,11 +41,14 @@ def time_zone() -> tzinfo:
 @pytest.fixture
 def model(
     qapp: object, source: ControlledSource, runner: TaskRunner, time_zone: tzinfo
-) -> OrderTableModel:
+) -> Iterator[OrderTableModel]:
     table = OrderTableModel(source, runner, time_zone=time_zone)
     # Checks every signal the model emits against Qt's model rules; breaches are Qt
     # warnings, which fail the test. It also calls fetchMore() after each change, which is
     # exactly what a view does: the model must never fetch twice because of it.
     # Parented to the model, so it lives exactly as long.
     QAbstractItemModelTester(table, QAbstractItemModelTester.FailureReportingMode.Warning, table)
-    return table
+    yield table
+    # Before the runner closes (it is torn down after the model): requests the test never
+    # answered end now, so no task waits on them forever.
+    source.release()

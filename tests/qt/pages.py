@@ -103,6 +103,13 @@ class ControlledSource:
         req.handed_over.set_result(None)
         return result
 
+    def release(self) -> None:
+        """End every request still waiting for the test (at teardown): each waiting caller
+        sees a cancellation, so no task is left awaiting a page that will never come."""
+        for req in self.requests:
+            if not req.future.done():
+                req.future.cancel()
+
     async def next_request(self) -> Request:
         return await asyncio.wait_for(self._queue.get(), WAIT)
 

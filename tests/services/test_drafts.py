@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from parcellab_desk.api.models import Order
-from parcellab_desk.services.drafts import DraftStore
+from parcellab_desk.services.drafts import DraftStore, new_draft_key
 from parcellab_desk.services.order_editing import OrderDraft
+
+KEY = new_draft_key()
 
 ORDER = Order.model_validate(
     {
@@ -66,30 +68,32 @@ def test_what_is_not_a_snapshot_is_refused(data: dict[str, object]) -> None:
 
 
 def test_store_keeps_loads_and_forgets(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path, "profile1")
+    store = DraftStore(tmp_path, "profile1", KEY)
     store.save("a1", edited_draft())
     [stored] = store.load_all()
     assert stored.draft_id == "a1"
     assert stored.draft.edits()["customer_number"] == "C-2"
-    assert DraftStore(tmp_path, "profile2").load_all() == []  # another profile's drafts
+    assert DraftStore(tmp_path, "profile2", KEY).load_all() == []  # another profile's drafts
     store.delete("a1")
     assert store.load_all() == []
     store.delete("a1")  # forgetting twice is fine
 
 
 def test_a_damaged_draft_is_set_aside_and_a_clean_one_dropped(tmp_path: Path) -> None:
-    store = DraftStore(tmp_path, "profile1")
+    store = DraftStore(tmp_path, "profile1", KEY)
     store.save("good", edited_draft())
     store.save("clean", OrderDraft(ORDER))
-    (store.folder / "broken.json").write_text("{not json", encoding="utf-8")
+    (store.folder / "broken.draft").write_text("{not json", encoding="utf-8")
     assert [s.draft_id for s in store.load_all()] == ["good"]
-    assert (store.folder / "broken.bad").exists()
+    [kept] = [p.name for p in store.folder.iterdir() if ".damaged-" in p.name]
+    assert kept.startswith("broken.draft.damaged-")
+    assert (store.folder / kept).read_bytes() == b"{not json"
     assert not (store.folder / "clean.json").exists()
 
 
 def test_ids_cannot_escape_the_drafts_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="profile id"):
-        DraftStore(tmp_path, "../elsewhere")
-    store = DraftStore(tmp_path, "p")
+        DraftStore(tmp_path, "../elsewhere", KEY)
+    store = DraftStore(tmp_path, "p", KEY)
     with pytest.raises(ValueError, match="draft id"):
         store.save("../../x", edited_draft())

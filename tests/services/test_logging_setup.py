@@ -20,6 +20,7 @@ TOKEN = "s3cr3t-token-value-0123456789"
 @pytest.fixture
 def log_file(tmp_path: Path) -> Iterator[Path]:
     path = configure_logging(tmp_path / "logs", level=logging.DEBUG)
+    assert path is not None
     yield path
     shutdown_logging()
     SECRETS.discard(TOKEN)
@@ -64,6 +65,7 @@ def test_a_registered_secret_is_masked_anywhere_even_in_tracebacks(log_file: Pat
 
 def test_shutdown_closes_the_file(tmp_path: Path) -> None:
     path = configure_logging(tmp_path / "logs")
+    assert path is not None
     shutdown_logging()
     assert not any(getattr(h, "_parcellab_desk", False) for h in logging.getLogger().handlers)
     assert path.exists()

@@ -18,7 +18,6 @@ from parcellab_desk.services.profiles import (
     InvalidBaseUrlError,
     Profile,
     ProfileStore,
-    ProfileStoreError,
     Region,
     demo_profile,
     format_account_ids,
@@ -199,27 +198,53 @@ def test_the_file_is_plain_json_without_any_token_field(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["profiles.json"]
 
 
-def test_a_damaged_file_is_kept_aside_and_the_console_starts_empty(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    (tmp_path / "profiles.json").write_text('{"profiles": [{"name": ', encoding="utf-8")
-    caplog.set_level(logging.WARNING)
+def test_a_damaged_file_is_kept_aside_and_the_console_starts_empty(tmp_path: Path) -> None:
+    damaged = b'{"profiles": [{"name": '
+    (tmp_path / "profiles.json").write_bytes(damaged)
 
     store = ProfileStore(tmp_path)
 
     assert store.is_empty()
-    kept = [p.name for p in tmp_path.iterdir()]
-    assert len(kept) == 1
-    assert kept[0].startswith("profiles.json.damaged-")
-    assert "could not be read" in caplog.text
+    [kept] = list(tmp_path.iterdir())
+    assert kept.name.startswith("profiles.json.damaged-")
+    assert kept.read_bytes() == damaged
+    [notice] = store.notices
+    assert str(tmp_path / "profiles.json") in notice
+    assert kept.name in notice
+    profile = _eu()
+    store.save(profile)  # a new file beside the kept one
+    assert kept.read_bytes() == damaged
+    assert ProfileStore(tmp_path).profiles() == [profile]
 
 
-def test_an_unwritable_folder_gives_an_error_that_says_where(tmp_path: Path) -> None:
+def test_one_invalid_profile_costs_that_profile_only(tmp_path: Path) -> None:
+    profile = _eu()
+    good = profile.model_dump(mode="json")
+    original = json.dumps({"version": 1, "profiles": [good, {"name": "", "base_url": 5}]})
+    (tmp_path / "profiles.json").write_text(original, encoding="utf-8")
+
+    store = ProfileStore(tmp_path)
+
+    assert store.profiles() == [profile]
+    assert "1 of 2 profiles" in store.notices[0]
+    [kept] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert kept.read_text(encoding="utf-8") == original
+    assert ProfileStore(tmp_path).profiles() == [profile]  # the rest was written back
+
+
+def test_an_unwritable_folder_keeps_profiles_in_memory_and_says_where(tmp_path: Path) -> None:
     blocker = tmp_path / "config"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     store = ProfileStore(blocker)
-    with pytest.raises(ProfileStoreError, match="Could not save the profiles"):
-        store.save(_eu())
+    profile = _eu()
+    store.save(profile)
+    assert store.profiles() == [profile]
+    assert not store.saves_to_disk
+    [notice] = store.notices
+    assert notice.startswith(f"Could not save the profiles to {blocker / 'profiles.json'}")
+    store.save(profile)  # told once, not on every change
+    assert len(store.notices) == 1
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
 
 
 def test_setting_an_unknown_profile_as_last_used_is_a_bug(tmp_path: Path) -> None:
