@@ -59,6 +59,7 @@ CrashHandler = Callable[[str, BaseException], None]
 DEMO_DB_NAME = "demo-sandbox.sqlite3"
 DEMO_PROFILE_ID = "demo"
 LIST_PAGE_SIZE = 200
+_NOTICES_TASK = "notices"
 
 
 class Outcome(Enum):
@@ -106,6 +107,7 @@ class Console:
         self.unusable_folders = unusable_folders
         self.on_crash = on_crash
         self.runner = TaskRunner(on_error=self._on_task_failed)
+        session.profiles.set_notice_sink(self.tell)
         self._draft_stores: dict[str, DraftStore] = {}
         self._drafts_key: Secret | None = None
         self._drafts_key_looked_up = False
@@ -320,6 +322,28 @@ class Console:
         """Problems with files and folders, one sentence each, in one dialog."""
         await run_dialog(NoticesDialog(notices, self.window))
 
+    def tell(self, sentence: str) -> None:
+        """A problem found while working (a file that cannot be written...): shown in the
+        window as soon as there is one, together with anything else found meanwhile."""
+        self.notices_later.append(sentence)
+        self._flush_notices_soon()
+
+    def _flush_notices_soon(self) -> None:
+        if (
+            self.notices_later
+            and self.window is not None
+            and self.runner.can_start
+            and not self.runner.is_running(_NOTICES_TASK)
+        ):
+            self.runner.start(_NOTICES_TASK, self._flush_notices())
+
+    async def _flush_notices(self) -> None:
+        await asyncio.sleep(0)  # what the same step finds goes in the same dialog
+        while self.notices_later:
+            batch = list(self.notices_later)
+            self.notices_later.clear()
+            await self.show_notices(batch)
+
     async def drafts_for(self, profile: Profile) -> DraftStore:
         """The profile's draft store: encrypted on disk with the keyring's key, or in memory
         for this run when there is no usable folder or keyring (and the agent is told)."""
@@ -327,7 +351,7 @@ class Console:
         if store is not None:
             return store
         key = await self._drafts_key_or_none()
-        store = DraftStore(self.paths.drafts, profile.id, key)
+        store = DraftStore(self.paths.drafts, profile.id, key, on_notice=self.tell)
         self._draft_stores[profile.id] = store
         return store
 
@@ -348,7 +372,7 @@ class Console:
             elif not is_draft_key(key):
                 key, problem = None, "the drafts key in the keyring is not one this version reads"
         if key is None:
-            self.notices_later.append(
+            self.tell(
                 f"Unsaved edits are kept in memory only, not on disk ({problem.rstrip('.')}): "
                 "save your orders before you quit. Drafts on disk from earlier sessions stay "
                 f"in {self.paths.drafts}."
@@ -454,11 +478,7 @@ class Console:
         window.sign_out_requested.connect(lambda: finish(WindowOutcome(Outcome.SIGNED_OUT)))
         window.show()
         window.restore_drafts()
-        later = [*self.notices_later, *drafts.notices]
-        self.notices_later.clear()
-        drafts.notices.clear()
-        if later:
-            self.runner.start(("notices", id(window)), self.show_notices(later))
+        self._flush_notices_soon()  # what start-up and the drafts found, in one dialog
         try:
             outcome = await done
         finally:
