@@ -23,6 +23,7 @@ to give on demand.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -138,6 +139,8 @@ def _with_profiles(home: Home) -> None:
     (home.config / "profiles.json").write_bytes(_profiles_document())
 
 
+Setup = Callable[[Home], None]
+
 GARBAGE = bytes(range(256)) * 4
 DEEP = b"[" * 200_000
 
@@ -162,7 +165,9 @@ def _draft(name: str, data: bytes, *, plain: bool = True, mode: int | None = Non
     return Scenario(name, "drafts", setup, demo=True)
 
 
-def _profiles(name: str, data: bytes, mode: int | None = None, owner: int | None = None) -> Scenario:
+def _profiles(
+    name: str, data: bytes, mode: int | None = None, owner: int | None = None
+) -> Scenario:
     def setup(home: Home) -> None:
         path = home.damage(home.config / "profiles.json", data, mode)
         if owner is not None:
@@ -171,7 +176,7 @@ def _profiles(name: str, data: bytes, mode: int | None = None, owner: int | None
     return Scenario(name, "profiles", setup)
 
 
-def _folder_owned_by_other(path_of: Callable[[Home], Path], *, with_profiles: bool) -> Callable:
+def _folder_owned_by_other(path_of: Callable[[Home], Path], *, with_profiles: bool) -> Setup:
     def setup(home: Home) -> None:
         if with_profiles:
             _with_profiles(home)
@@ -185,7 +190,7 @@ def _folder_owned_by_other(path_of: Callable[[Home], Path], *, with_profiles: bo
     return setup
 
 
-def _folder_mode(path_of: Callable[[Home], Path], mode: int, *, with_profiles: bool) -> Callable:
+def _folder_mode(path_of: Callable[[Home], Path], mode: int, *, with_profiles: bool) -> Setup:
     def setup(home: Home) -> None:
         if with_profiles:
             _with_profiles(home)
@@ -197,7 +202,7 @@ def _folder_mode(path_of: Callable[[Home], Path], mode: int, *, with_profiles: b
     return setup
 
 
-def _a_file_instead(path_of: Callable[[Home], Path], *, with_profiles: bool = True) -> Callable:
+def _a_file_instead(path_of: Callable[[Home], Path], *, with_profiles: bool = True) -> Setup:
     def setup(home: Home) -> None:
         if with_profiles:
             _with_profiles(home)
@@ -243,7 +248,7 @@ def _log_file_read_only(home: Home) -> None:
     home.damage(home.logs / "parcellab_desk.log", b"an earlier session's log\n", 0o444)
 
 
-def _settings(data: bytes, mode: int | None = None) -> Callable:
+def _settings(data: bytes, mode: int | None = None) -> Setup:
     def setup(home: Home) -> None:
         _with_profiles(home)
         home.damage(home.settings_file, data, mode)
@@ -251,7 +256,7 @@ def _settings(data: bytes, mode: int | None = None) -> Callable:
     return setup
 
 
-def _demo_db(data: bytes, mode: int | None = None) -> Callable:
+def _demo_db(data: bytes, mode: int | None = None) -> Setup:
     def setup(home: Home) -> None:
         _with_profiles(home)
         home.damage(home.data / "demo-sandbox.sqlite3", data, mode)
@@ -259,11 +264,18 @@ def _demo_db(data: bytes, mode: int | None = None) -> Callable:
     return setup
 
 
-def _demo_db_read_only_folder(home: Home) -> None:
+def _demo_db_read_only_file(home: Home) -> None:
+    import sqlite3
+
     _with_profiles(home)
     home.data.mkdir(parents=True, exist_ok=True)
-    home.damage(home.data / "demo-sandbox.sqlite3", b"")  # an empty database file
-    home.data.chmod(0o500)
+    db = home.data / "demo-sandbox.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE kept (note TEXT)")
+        conn.execute("INSERT INTO kept VALUES ('an earlier demo')")
+    conn.close()
+    db.chmod(0o444)
+    home.protect.append(db)
 
 
 SCENARIOS: tuple[Scenario, ...] = (
@@ -283,9 +295,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     _profiles("profiles.json: truncated", _profiles_document()[:150]),
     _profiles("profiles.json: a JSON list", b"[]"),
     _profiles("profiles.json: mode 000", _profiles_document(), mode=0o000),
-    _profiles(
-        "profiles.json: another user's, 0600 (sudo)", _profiles_document(), 0o600, OTHER_UID
-    ),
+    _profiles("profiles.json: another user's, 0600 (sudo)", _profiles_document(), 0o600, OTHER_UID),
     Scenario("profiles.json: one invalid profile", "profiles", _one_invalid_profile),
     Scenario("profiles.json is a folder", "profiles", _profiles_is_a_folder),
     Scenario("log folder is a file", "folders", _a_file_instead(lambda h: h.logs)),
@@ -308,16 +318,20 @@ SCENARIOS: tuple[Scenario, ...] = (
         "folders",
         _folder_mode(lambda h: h.config, 0o500, with_profiles=True),
     ),
-    Scenario("config folder is a file", "folders", _a_file_instead(lambda h: h.config, with_profiles=False)),
+    Scenario(
+        "config folder is a file",
+        "folders",
+        _a_file_instead(lambda h: h.config, with_profiles=False),
+    ),
     Scenario("data folder is a file", "folders", _a_file_instead(lambda h: h.data), demo=True),
     Scenario("settings file: binary", "files", _settings(GARBAGE)),
     Scenario("settings file: mode 000", "files", _settings(b"[General]\nx=1\n", 0o000)),
     Scenario("demo database: garbage", "demo db", _demo_db(GARBAGE), demo=True),
     Scenario("demo database: mode 000", "demo db", _demo_db(GARBAGE, 0o000), demo=True),
+    Scenario("demo database: read-only file", "demo db", _demo_db_read_only_file, demo=True),
     Scenario(
-        "demo database: read-only folder", "demo db", _demo_db_read_only_folder, demo=True
+        "disk full (ENOSPC, injected)", "disk", lambda h: None, welcome="demo", inject="enospc"
     ),
-    Scenario("disk full (ENOSPC, injected)", "disk", lambda h: None, welcome="demo", inject="enospc"),
 )
 
 
@@ -332,13 +346,13 @@ def child_main() -> int:
     if os.environ.get("BENCH_INJECT") == "enospc":
         import errno
 
-        def full_disk(_fd: int) -> None:
+        def full_disk(_fd: Any) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        os.fsync = full_disk
+        os.fsync = full_disk  # type: ignore[assignment]
 
     class MemoryKeyring(KeyringBackend):
-        priority = -10  # type: ignore[assignment]
+        priority = -10
 
         def __init__(self) -> None:
             super().__init__()  # type: ignore[no-untyped-call]
@@ -377,11 +391,16 @@ def child_main() -> int:
                 return
             if isinstance(widget, DamagedDemoDialog):
                 report["reached"].append("asked: fresh demo data?")
+                report["notices"].append(f"(asked) {widget.text()} Start from fresh demo data?")
                 widget.fresh_button.click()
                 return
             if isinstance(widget, WelcomeDialog):
                 report["reached"].append("welcome")
-                (widget.demo_button if os.environ["BENCH_WELCOME"] == "demo" else widget.quit_button).click()
+                (
+                    widget.demo_button
+                    if os.environ["BENCH_WELCOME"] == "demo"
+                    else widget.quit_button
+                ).click()
                 return
             if isinstance(widget, QMessageBox) and widget.icon() is QMessageBox.Icon.Critical:
                 report["crashes"].append(widget.informativeText())
@@ -434,10 +453,8 @@ def _hashes(root: Path) -> set[str]:
     for folder, _dirs, files in os.walk(root):
         for name in files:
             path = Path(folder) / name
-            try:
+            with contextlib.suppress(OSError):
                 found.add(hashlib.sha256(path.read_bytes()).hexdigest())
-            except OSError:
-                pass
     return found
 
 
@@ -544,7 +561,7 @@ def main() -> int:
     if args.child:
         return child_main()
     python = sys.executable
-    rows = []
+    rows: list[str] = []
     outcomes: list[Outcome] = []
     for scenario in SCENARIOS:
         if args.k.lower() not in scenario.name.lower():

@@ -110,10 +110,23 @@ def _typed_as(spec: FieldSpec | None, value: Any) -> bool:
     return True
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in words: "a number", "text", "a list"..."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else "null"
+
+
 def _check_types(values: Mapping[str, Any], specs: Mapping[str, FieldSpec], where: str) -> None:
     for name, value in values.items():
         if not _typed_as(specs.get(name), value):
-            raise DraftUnreadableError(f"{where}{name} holds a {type(value).__name__}")
+            raise DraftUnreadableError(f"{where}{name} is {_json_kind(value)}")
 
 
 def decode_draft(data: bytes) -> OrderDraft:
@@ -123,7 +136,7 @@ def decode_draft(data: bytes) -> OrderDraft:
     except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested too deep
         raise DraftUnreadableError(f"not JSON ({type(exc).__name__})") from None
     if not isinstance(snapshot, dict):
-        raise DraftUnreadableError(f"a JSON {type(snapshot).__name__}, not a draft")
+        raise DraftUnreadableError(f"{_json_kind(snapshot)}, not a draft")
     try:
         draft = OrderDraft.from_snapshot(snapshot)
         _check_types(draft.edits(), ORDER_FIELD, "")
@@ -292,11 +305,11 @@ class DraftStore:
         if aside is None:
             self._tell(
                 f"The draft {path} {what} and could not be moved aside; it is left as it "
-                "is, and the other unsaved edits were recovered."
+                "is; any other unsaved edits were recovered."
             )
         else:
             self._tell(
-                f"The draft {path} {what}; it was kept as {aside.name} and the other "
+                f"The draft {path} {what}; it was kept as {aside.name}; any other "
                 "unsaved edits were recovered."
             )
 

@@ -26,9 +26,7 @@ _FORMAT: Final = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 # digit, a base64 sign, or a capital after a small letter), so words ("Bearer token",
 # "Bearer Authentication", "token: No system keyring…") keep their meaning.
 _VALUE_CHARS = r"[A-Za-z0-9+/=._~%-]"
-_SECRETISH = (
-    rf"(?={_VALUE_CHARS}*(?:\d|[+/=]|[a-z]{_VALUE_CHARS}*[A-Z])){_VALUE_CHARS}{{8,}}"
-)
+_SECRETISH = rf"(?={_VALUE_CHARS}*(?:\d|[+/=]|[a-z]{_VALUE_CHARS}*[A-Z])){_VALUE_CHARS}{{8,}}"
 _AUTH_VALUE = re.compile(rf"(?i)\b(Bearer|Parcellab-API-Token)(\s+){_SECRETISH}")
 _JSON_FIELD = re.compile(
     rf"(?i)([\"'](?:token|api_key|password|access_token)[\"']\s*:\s*[\"']){_SECRETISH}"
