@@ -23,7 +23,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from parcellab_desk.app import run
 
-    return run(args)
+    try:
+        return run(args)
+    except Exception as exc:  # the last net: one sentence, never a traceback
+        if args.debug:
+            raise
+        import logging
+
+        from parcellab_desk.services.error_messages import describe_error
+
+        logging.getLogger("parcellab_desk").exception("The console could not start")
+        print(
+            f"parcellab-desk could not start: {describe_error(exc)} "
+            "Run it with --debug to see the details.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":
