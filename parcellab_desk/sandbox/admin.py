@@ -1,7 +1,10 @@
 """Admin routes of the sandbox, not part of the contract: faults and behaviour switches.
 
-They need no token (the sandbox listens on loopback and holds demo data only) and are left out
-of the OpenAPI document, which describes the contract's API only.
+They are left out of the OpenAPI document, which describes the contract's API only. They need
+a token of the sandbox with write scope (``Authorization`` as for the API) and, for a body,
+``Content-Type: application/json``: neither can be sent by a plain cross-site form or
+``fetch`` without a CORS preflight, which the sandbox never grants, so a web page the agent
+visits cannot switch faults on. Without them: 401 / 415.
 
 - ``GET /_sandbox/faults``: the current rates, pending rules and how many faults were injected.
 - ``PUT /_sandbox/faults``: set rates, e.g. ``{"latency_ms": 200, "error_rate": 0.1,
@@ -27,6 +30,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from parcellab_desk.api.schema import ErrorCode
+from parcellab_desk.sandbox.auth import require_write
 from parcellab_desk.sandbox.errors import ApiError, parse_error
 
 ADMIN_PREFIX = "/_sandbox"
@@ -45,6 +49,21 @@ _RATE_KEYS = {
 }
 
 
+def _admin(request: Request) -> None:
+    """The caller holds a write token; a body comes as JSON (415 otherwise)."""
+    grant = request.app.state.sandbox.auth.authenticate(request.headers.get("authorization"))
+    require_write(grant)
+    if request.method in ("PUT", "POST"):
+        media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media != "application/json":
+            shown = media or "none"
+            raise ApiError.single(
+                415,
+                "unsupported_media_type",
+                f'Unsupported media type "{shown}" in request; send application/json.',
+            )
+
+
 async def _body(request: Request) -> dict[str, Any]:
     try:
         body = json.loads(await request.body() or b"{}")
@@ -60,6 +79,7 @@ def _bad(attr: str, detail: str) -> ApiError:
 
 
 async def _faults(request: Request) -> Response:
+    _admin(request)
     faults = request.app.state.sandbox.faults
     if request.method == "DELETE":
         faults.reset()
@@ -79,6 +99,7 @@ async def _faults(request: Request) -> Response:
 
 
 async def _next(request: Request) -> Response:
+    _admin(request)
     faults = request.app.state.sandbox.faults
     body = await _body(request)
     count = body.get("count", 1)
@@ -122,6 +143,7 @@ async def _next(request: Request) -> Response:
 
 
 async def _settings(request: Request) -> Response:
+    _admin(request)
     settings = request.app.state.sandbox.settings
     if request.method == "PUT":
         body = await _body(request)

@@ -14,6 +14,9 @@ Decisions the contract leaves open:
 - A lookup sees only the orders of the accounts the token holds: an order of another account
   is 404, not 403. A ``unique_id`` that parses as a UUID is tried as ``external_id`` first,
   then as an order number.
+- Limits (``limits.py``): 1 MB bodies (413), 100 mutations per request (400 ``max_length``
+  at ``mutations``), a ``Host`` that is not this sandbox's (400); every store access runs in
+  a worker thread, writes through a bounded gate (503 with ``Retry-After`` when saturated).
 - ``ambiguous`` is answered as ``client_error`` with ``attr`` null.
 - An ``account`` query value that is not an integer is 400 ``invalid`` at ``account``.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +43,12 @@ from parcellab_desk.sandbox.admin import admin_routes
 from parcellab_desk.sandbox.auth import Authenticator, TokenGrant, require_write
 from parcellab_desk.sandbox.errors import ApiError, not_found, parse_error, server_error
 from parcellab_desk.sandbox.faults import FaultController, FaultMiddleware
+from parcellab_desk.sandbox.limits import (
+    BodyLimitMiddleware,
+    HostCheckMiddleware,
+    Workers,
+    check_mutation_count,
+)
 from parcellab_desk.sandbox.openapi import build_openapi
 from parcellab_desk.sandbox.orders import OrderWriter, WriteOutcome
 from parcellab_desk.sandbox.pagination import (
@@ -69,6 +79,7 @@ class SandboxContext:
     writer: OrderWriter
     faults: FaultController
     settings: SandboxSettings
+    workers: Workers
 
 
 def _context(request: Request) -> SandboxContext:
@@ -135,15 +146,18 @@ def _orders_list(request: Request) -> Response:
 
 async def _orders_collection(request: Request) -> Response:
     if request.method in ("GET", "HEAD"):
-        return _orders_list(request)
+        # In a worker thread, like every store access: the event loop only moves bytes.
+        return await _context(request).workers.read(_orders_list, request)
     grant = _grant(request)
     ctx = _context(request)
     # Write scope before the body is even read: 403 comes before 400.
     require_write(grant)
+    body = await _json_body(request)
+    check_mutation_count(body)
     if request.method == "POST":
-        outcome = ctx.writer.post(grant, await _json_body(request))
+        outcome = await ctx.workers.write(ctx.writer.post, grant, body)
         return JSONResponse(outcome.order.to_json(), status_code=201)
-    outcome = ctx.writer.put(grant, await _json_body(request))
+    outcome = await ctx.workers.write(ctx.writer.put, grant, body)
     if not ctx.settings.put_echo:
         return Response(status_code=200)
     return _echo(outcome)
@@ -156,6 +170,10 @@ def _echo(outcome: WriteOutcome) -> JSONResponse:
 
 
 async def _order_lookup(request: Request) -> Response:
+    return await _context(request).workers.read(_lookup, request)
+
+
+def _lookup(request: Request) -> Response:
     grant = _grant(request)
     unique_id: str = request.path_params["unique_id"]
     if not UNIQUE_ID_PATTERN.match(unique_id):
@@ -220,14 +238,17 @@ def create_app(
     auth: Authenticator,
     faults: FaultController | None = None,
     settings: SandboxSettings | None = None,
+    allowed_hosts: Iterable[str] = (),
 ) -> Starlette:
-    """The ASGI app over ``store``; faults and settings may be changed while it serves."""
+    """The ASGI app over ``store``; faults and settings may be changed while it serves.
+    ``allowed_hosts``: names the ``Host`` header may carry besides loopback ones."""
     context = SandboxContext(
         store=store,
         auth=auth,
         writer=OrderWriter(store),
         faults=faults or FaultController(),
         settings=settings or SandboxSettings(),
+        workers=Workers(),
     )
     routes = [
         Route(ORDERS_PATH, _orders_collection, methods=["GET", "PUT", "POST"]),
@@ -237,7 +258,13 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(FaultMiddleware, controller=context.faults)],
+        middleware=[
+            # Outermost first: a foreign Host is refused before a byte of body is read;
+            # faults see the server's own receive (dropping needs its transport).
+            Middleware(HostCheckMiddleware, allowed=allowed_hosts),
+            Middleware(FaultMiddleware, controller=context.faults),
+            Middleware(BodyLimitMiddleware),
+        ],
         exception_handlers={
             ApiError: _api_error,
             HTTPException: _http_error,

@@ -11,6 +11,8 @@ Decisions the contract leaves open:
 - A missing header or an unknown scheme is 401 ``not_authenticated``; a known scheme with a bad
   token or undecodable value is 401 ``authentication_failed``. Both carry ``WWW-Authenticate``
   naming the two schemes.
+- An account inside ``Parcellab-API-Token`` credentials is ASCII digits (at most 18); anything
+  else (other scripts' digits, thousands of digits) is 401 ``authentication_failed``.
 - Scopes are ``read`` and ``write``; every token can read the accounts it holds, ``write`` is
   needed for PUT and POST.
 """
@@ -28,6 +30,8 @@ from parcellab_desk.sandbox.errors import ApiError
 
 READ = "read"
 WRITE = "write"
+
+_MAX_ACCOUNT_DIGITS = 18  # an account id is a positive 64-bit integer
 
 WWW_AUTHENTICATE = 'Bearer realm="api", Parcellab-API-Token realm="api"'
 
@@ -109,7 +113,14 @@ class Authenticator:
             except (binascii.Error, UnicodeDecodeError, ValueError):
                 raise _invalid() from None
             account_text, sep, token = decoded.partition(":")
-            if not sep or not account_text.strip().isdigit():
+            account_text = account_text.strip()
+            # ASCII digits only: str.isdigit() also takes "²" (which int() refuses), and
+            # int() of thousands of digits is refused too; both must be a 401, not a 500.
+            if not sep or not (
+                account_text.isascii()
+                and account_text.isdigit()
+                and len(account_text) <= _MAX_ACCOUNT_DIGITS
+            ):
                 raise _invalid()
             grant = self._lookup(token)
             if int(account_text) not in grant.accounts:

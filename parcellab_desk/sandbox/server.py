@@ -112,4 +112,5 @@ class SandboxServer:
 
     def close(self) -> None:
         self.socket.close()
+        self.app.state.sandbox.workers.close()
         self.store.close()
