@@ -10,6 +10,7 @@ from pathlib import Path
 
 from parcellab_desk.sandbox.auth import TokenGrant, default_grants, parse_grant
 from parcellab_desk.sandbox.demo_data import DEFAULT_DEMO_ORDERS, DEFAULT_SEED
+from parcellab_desk.sandbox.limits import is_loopback
 from parcellab_desk.sandbox.server import SandboxServer
 
 
@@ -50,12 +51,33 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="PUT answers 201/200 with the merged order instead of 200 without a body",
     )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name clients may use besides loopback names and --host (repeatable)",
+    )
     parser.add_argument("--log-level", default="warning", help="uvicorn log level")
     return parser
 
 
+def exposure_warning(host: str) -> str | None:
+    """A warning for an address other machines can reach; None for loopback."""
+    if is_loopback(host):
+        return None
+    return (
+        f"WARNING: listening on {host}, reachable from other machines. The sandbox holds a "
+        "published demo token and no TLS; use it only on a network you trust, and name "
+        "the host clients use with --allowed-host."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    warning = exposure_warning(args.host)
+    if warning is not None:
+        print(warning, file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="parcellab-sandbox-") as scratch:
         db = args.db if args.db is not None else Path(scratch) / "sandbox.sqlite3"
         server = SandboxServer(
@@ -67,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             put_echo=args.put_echo,
             grants=(*default_grants(), *args.token),
             log_level=args.log_level,
+            allowed_hosts=args.allowed_host,
         )
         try:
             print(f"parcelLab sandbox: {server.base_url}", flush=True)

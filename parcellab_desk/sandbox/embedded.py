@@ -31,6 +31,7 @@ from parcellab_desk.sandbox.auth import (
 from parcellab_desk.sandbox.demo_data import DEFAULT_DEMO_ORDERS, DEFAULT_SEED
 from parcellab_desk.sandbox.faults import FaultController
 from parcellab_desk.sandbox.server import SandboxServer
+from parcellab_desk.sandbox.slow_clients import HEADER_TIMEOUT_S, MAX_CONNECTIONS
 from parcellab_desk.sandbox.store import Store
 
 _START_TIMEOUT_S = 60.0
@@ -61,7 +62,11 @@ class EmbeddedSandbox:
         seed: int = DEFAULT_SEED,
         put_echo: bool = False,
         grants: list[TokenGrant] | None = None,
+        header_timeout: float = HEADER_TIMEOUT_S,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
+        self._header_timeout = header_timeout
+        self._max_connections = max_connections
         self._db_path = Path(db_path) if db_path is not None else None
         self._host = host
         self._port = port
@@ -92,6 +97,8 @@ class EmbeddedSandbox:
             seed=self._seed,
             put_echo=self._put_echo,
             grants=self._grants,
+            header_timeout=self._header_timeout,
+            max_connections=self._max_connections,
         )
         self._server = server
         self._failure = None

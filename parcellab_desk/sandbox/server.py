@@ -20,6 +20,12 @@ from parcellab_desk.sandbox.app import SandboxSettings, create_app
 from parcellab_desk.sandbox.auth import DEMO_TOKEN, Authenticator, TokenGrant, default_grants
 from parcellab_desk.sandbox.demo_data import seed_store
 from parcellab_desk.sandbox.faults import FaultController
+from parcellab_desk.sandbox.slow_clients import (
+    HEADER_TIMEOUT_S,
+    KEEP_ALIVE_S,
+    MAX_CONNECTIONS,
+    guarded_protocol,
+)
 from parcellab_desk.sandbox.store import Store
 
 
@@ -49,7 +55,12 @@ class SandboxServer:
         put_echo: bool = False,
         grants: Sequence[TokenGrant] | None = None,
         log_level: str = "warning",
+        allowed_hosts: Sequence[str] = (),
+        header_timeout: float = HEADER_TIMEOUT_S,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
+        """``allowed_hosts``: names clients may use besides loopback ones and ``host``;
+        ``header_timeout``/``max_connections``: see ``slow_clients``."""
         self.grants = tuple(grants) if grants is not None else default_grants()
         self.store = Store(db_path)
         try:
@@ -62,6 +73,7 @@ class SandboxServer:
                 auth=Authenticator(self.grants),
                 faults=self.faults,
                 settings=self.settings,
+                allowed_hosts=(host, *allowed_hosts),
             )
             family = socket.AF_INET6 if ":" in host else socket.AF_INET
             self.socket = socket.socket(family, socket.SOCK_STREAM)
@@ -77,8 +89,9 @@ class SandboxServer:
             log_level=log_level,
             access_log=False,
             lifespan="off",
-            http="h11",
+            http=guarded_protocol(header_timeout, max_connections),
             ws="none",
+            timeout_keep_alive=KEEP_ALIVE_S,
             timeout_graceful_shutdown=2,
         )
         self.server = _Server(config)

@@ -84,9 +84,11 @@ async def console(
     while model.loaded_count == 0:
         await next_emission(model.page_loaded)
     yield Console(window, model, tabs, client, sandbox)
-    window.close()
-    await runner.aclose()
-    await client.aclose()
+    try:
+        window.close()
+    finally:
+        await runner.aclose()  # bounded; and the connections close whatever happened
+        await client.aclose()
 
 
 def type_into(editor: OrderEditor, name: str, text: str) -> None:
