@@ -27,11 +27,12 @@ _FORMAT: Final = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 # "Bearer Authentication", "token: No system keyring…") keep their meaning.
 _VALUE_CHARS = r"[A-Za-z0-9+/=._~%-]"
 _SECRETISH = rf"(?={_VALUE_CHARS}*(?:\d|[+/=]|[a-z]{_VALUE_CHARS}*[A-Z])){_VALUE_CHARS}{{8,}}"
-_AUTH_VALUE = re.compile(rf"(?i)\b(Bearer|Parcellab-API-Token)(\s+){_SECRETISH}")
+# Case-insensitive names only: the value's test needs its letters' case.
+_AUTH_VALUE = re.compile(rf"\b((?i:Bearer|Parcellab-API-Token))(\s+){_SECRETISH}")
 _JSON_FIELD = re.compile(
-    rf"(?i)([\"'](?:token|api_key|password|access_token)[\"']\s*:\s*[\"']){_SECRETISH}"
+    rf"([\"'](?i:token|api_key|password|access_token)[\"']\s*:\s*[\"']){_SECRETISH}"
 )
-_QUERY_FIELD = re.compile(rf"(?i)([?&;](?:token|api_key|password|access_token)=){_SECRETISH}")
+_QUERY_FIELD = re.compile(rf"([?&;](?i:token|api_key|password|access_token)=){_SECRETISH}")
 _MASK: Final = "***"
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from parcellab_desk.services.logging_setup import (
     SECRETS,
+    SecretRegistry,
     configure_logging,
     shutdown_logging,
 )
@@ -69,3 +70,26 @@ def test_shutdown_closes_the_file(tmp_path: Path) -> None:
     shutdown_logging()
     assert not any(getattr(h, "_parcellab_desk", False) for h in logging.getLogger().handlers)
     assert path.exists()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "token: No system keyring is available on this computer.",
+        "Sign-in method: Bearer token",
+        "Bearer Authentication failed for profile EU prod",
+        "Parcellab-API-Token (account id + token)",
+        'a field called "token": "" was empty',
+        "password=hunter is not how we log",
+        "GET https://api.eu.parcellab.com/v4/track/orders/?page_size=200 200 OK",
+    ],
+)
+def test_masking_keeps_the_meaning_of_ordinary_text(sentence: str) -> None:
+    assert SecretRegistry().mask(sentence) == sentence
+
+
+def test_credential_looking_values_are_masked_without_registration() -> None:
+    registry = SecretRegistry()
+    assert registry.mask("Authorization: Bearer eyJhbGciOi.J9x1") == "Authorization: Bearer ***"
+    assert registry.mask('{"token": "a1b2c3d4e5f6"}') == '{"token": "***"}'
+    assert registry.mask("/x?token=a1b2c3d4e5f6&page=2") == "/x?token=***&page=2"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import logging
+import secrets
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 import keyring.errors
 import pytest
 
+from parcellab_desk.api.auth import ParcelLabTokenAuth
 from parcellab_desk.services.credentials import (
     SERVICE_NAME,
     CredentialError,
@@ -14,7 +19,8 @@ from parcellab_desk.services.credentials import (
     StorageMode,
     keyring_user_name,
 )
-from parcellab_desk.services.profiles import Profile, ProfileStore
+from parcellab_desk.services.logging_setup import SECRETS, MaskingFilter
+from parcellab_desk.services.profiles import AuthScheme, Profile, ProfileStore
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService
 from tests.services.keyring_fakes import FailingKeyring, MemoryKeyring, install_keyring
@@ -134,3 +140,30 @@ async def test_deleting_a_profile_deletes_its_token(tmp_path: Path, memory: Memo
     assert memory.entries == {}
     assert session.current is None
     assert _session(tmp_path).needs_welcome()
+
+
+async def test_signing_in_registers_every_form_of_the_token_for_masking(
+    tmp_path: Path, memory: MemoryKeyring
+) -> None:
+    raw = f"pl+{secrets.token_urlsafe(24)}/="  # "+", "/" and "=" change when URL-quoted
+    profile = Profile(
+        name="EU token",
+        base_url="https://api.eu.parcellab.com",
+        auth_scheme=AuthScheme.PARCELLAB_API_TOKEN,
+        account_id=1042,
+    )
+    header = base64.b64encode(f"1042:{raw}".encode()).decode()
+    forms = [raw, quote(raw, safe=""), quote_plus(raw), header, header.rstrip("=")]
+    assert not any(form in SECRETS for form in forms)  # nobody knew it before
+
+    await _session(tmp_path).sign_in(profile, Secret(raw), remember=True)
+
+    # What the client really sends is one of the registered forms.
+    assert ParcelLabTokenAuth.from_parts(1042, raw).header_value.endswith(header)
+    record = logging.LogRecord(
+        "t", logging.WARNING, __file__, 1, "sent %s then %s", (header, quote(raw, safe="")), None
+    )
+    MaskingFilter().filter(record)
+    assert record.getMessage() == "sent *** then ***"
+    for form in forms:
+        assert SECRETS.mask(f"x {form} y") == "x *** y"
