@@ -69,7 +69,7 @@ from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
-from parcellab_desk.services.drafts import DraftStore
+from parcellab_desk.services.drafts import DraftStore, new_draft_key
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
 
@@ -254,7 +254,7 @@ def make_window(
         runner=runner,
         lookup=lookup,
         editing=OrderEditingService(client),
-        drafts=DraftStore(drafts, "bench"),
+        drafts=DraftStore(drafts, "bench", new_draft_key()),
         profile_name="Benchmark",
         host_label="sandbox",
         profile_key="bench",
