@@ -33,6 +33,7 @@ from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.profiles import ProfileStore
 from parcellab_desk.services.session import SessionService
 from parcellab_desk.services.settings_file import SettingsCheck, check_settings_file
+from parcellab_desk.ui.input_aids import install_input_aids
 
 _log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     except (ResourceNotFoundError, RuntimeError) as exc:  # an icon is not worth failing for
         _log.warning("No application icon: %s", exc)
     app.setQuitOnLastWindowClosed(False)  # Console.run decides when it ends
+    install_input_aids(app)  # the wheel never changes a value; the focus is always visible
     # Never raises: every folder that cannot be used is done without, and said so.
     paths = AppPaths.default()
     problems = paths.prepare()

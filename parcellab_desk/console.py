@@ -65,23 +65,24 @@ _NOTICES_TASK = "notices"
 class Outcome(Enum):
     QUIT = "quit"
     SWITCH = "switch"
-    NEW_PROFILE = "new profile"
-    EDIT_PROFILE = "edit profile"
+    CONNECT = "connect"  # a profile made or edited over the window, signed in already
     SIGNED_OUT = "signed out"
-
-
-@dataclass(frozen=True, slots=True)
-class WindowOutcome:
-    """Why a window closed, and for a switch, to which profile."""
-
-    kind: Outcome
-    profile_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Connection:
     profile: Profile
     token: Secret
+
+
+@dataclass(frozen=True, slots=True)
+class WindowOutcome:
+    """Why a window closed: for a switch, to which profile; for a new or edited profile,
+    its connection."""
+
+    kind: Outcome
+    profile_id: str | None = None
+    connection: Connection | None = None
 
 
 class Console:
@@ -119,6 +120,7 @@ class Console:
         self.connection: Connection | None = None
         self._reauth_lock = asyncio.Lock()
         self._start_up_frozen = False
+        self.profile_form_task: asyncio.Task[None] | None = None  # the form over the window
 
     # --- the whole run ------------------------------------------------------------------
 
@@ -158,10 +160,8 @@ class Console:
             profile = self.session.profiles.get(outcome.profile_id)
             if profile is not None:
                 following = await self.connect(profile)
-        elif kind is Outcome.NEW_PROFILE:
-            following = await self.new_profile()
-        elif kind is Outcome.EDIT_PROFILE and current is not None:
-            following = await self.edit_profile(current.profile)
+        elif kind is Outcome.CONNECT:
+            following = outcome.connection
         return following or current
 
     # --- getting a profile and a token --------------------------------------------------
@@ -257,17 +257,22 @@ class Console:
         self.session.profiles.set_last_used(profile.id)
         return Connection(profile, token)
 
-    async def new_profile(self) -> Connection | None:
+    async def new_profile(self, parent: QWidget | None = None) -> Connection | None:
         status = await self.session.credentials.status()
         dialog = ProfileDialog(
-            tester=check_connection, keyring_usable=status.usable, keyring_message=status.reason
+            tester=check_connection,
+            keyring_usable=status.usable,
+            keyring_message=status.reason,
+            parent=parent,
         )
         await run_dialog(dialog)
         if dialog.result() != ProfileDialog.DialogCode.Accepted:
             return None
         return await self.store_sign_in(dialog.profile(), dialog.token(), dialog.remember_token())
 
-    async def edit_profile(self, profile: Profile) -> Connection | None:
+    async def edit_profile(
+        self, profile: Profile, parent: QWidget | None = None
+    ) -> Connection | None:
         if profile.demo:
             return None
         status = await self.session.credentials.status()
@@ -276,6 +281,7 @@ class Console:
             tester=check_connection,
             keyring_usable=status.usable,
             keyring_message=status.reason,
+            parent=parent,
         )
         await run_dialog(dialog)
         if dialog.result() != ProfileDialog.DialogCode.Accepted:
@@ -449,6 +455,7 @@ class Console:
             host_label=profile.host_label,
             base_url=profile.base_url,
             profile_key="demo" if profile.demo else profile.id,
+            accounts=self._accounts_of(profile),
             demo=profile.demo,
         )
         model.setParent(window)
@@ -457,6 +464,12 @@ class Console:
         )
         self.window = window
         return window
+
+    def _accounts_of(self, profile: Profile) -> tuple[int, ...]:
+        """The accounts a new order may belong to: the profile's, or the demo's."""
+        if profile.demo and self.sandbox is not None:
+            return tuple(self.sandbox.accounts)
+        return tuple(profile.default_accounts)
 
     async def work_in(self, connection: Connection) -> WindowOutcome:
         """Show the window for ``connection`` until the agent quits or switches."""
@@ -473,8 +486,10 @@ class Console:
         window.switch_profile_requested.connect(
             lambda pid: finish(WindowOutcome(Outcome.SWITCH, pid))
         )
-        window.new_profile_requested.connect(lambda: finish(WindowOutcome(Outcome.NEW_PROFILE)))
-        window.edit_profile_requested.connect(lambda: finish(WindowOutcome(Outcome.EDIT_PROFILE)))
+        window.new_profile_requested.connect(lambda: self._start_profile_form(window, None, finish))
+        window.edit_profile_requested.connect(
+            lambda: self._start_profile_form(window, connection.profile, finish)
+        )
         window.sign_out_requested.connect(lambda: finish(WindowOutcome(Outcome.SIGNED_OUT)))
         window.show()
         window.restore_drafts()
@@ -496,6 +511,38 @@ class Console:
         if not self._start_up_frozen:
             self._start_up_frozen = True
             gc.freeze()
+
+    def _start_profile_form(
+        self,
+        window: MainWindow,
+        profile: Profile | None,
+        finish: Callable[[WindowOutcome], None],
+    ) -> None:
+        self.profile_form_task = self.runner.start(
+            ("profile-form", id(window)), self._profile_form(window, profile, finish)
+        )
+
+    async def _profile_form(
+        self,
+        window: MainWindow,
+        profile: Profile | None,
+        finish: Callable[[WindowOutcome], None],
+    ) -> None:
+        """The profile form over the running window (``profile`` None: a new one). The
+        open orders, their edits and the table stay until the agent really switches: Cancel
+        changes nothing, and a saved profile asks about unsaved edits before the switch."""
+        if profile is None:
+            following = await self.new_profile(parent=window)
+        else:
+            following = await self.edit_profile(profile, parent=window)
+        if following is None:
+            return
+        current = self.connection.profile.id if self.connection is not None else None
+        window.set_profiles(
+            [(p.id, p.name) for p in self.session.profiles.profiles()], current=current
+        )
+        if await window.confirm_close():
+            finish(WindowOutcome(Outcome.CONNECT, connection=following))
 
     async def close_window(self) -> None:
         self.runner.cancel_all()

@@ -16,7 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
+from parcellab_desk.ui.input_aids import install_input_aids
 from tests.qasync_loop import new_test_loop, patch_pytest_qt
 
 pytest_plugins = ["tests.fixtures_sandbox"]
@@ -44,3 +46,11 @@ def isolated_home(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _application_set_up_as_the_console_does(qapp: QApplication) -> None:
+    """What the console installs on its application at start-up (wheel guard, focus ring), so
+    widgets behave in tests as they do for the agent. pytest-qt's ``qapp`` keeps the
+    application alive for the whole run."""
+    install_input_aids(qapp)

@@ -14,6 +14,8 @@ import pytestqt.plugin
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from parcellab_desk.ui.input_aids import install_input_aids
+
 QASYNC_VERSION_WRITTEN_FOR = "0.28.0"
 
 
@@ -59,6 +61,7 @@ def new_test_loop() -> asyncio.AbstractEventLoop:
     assert isinstance(app, QApplication)
     # As in the console: closing a dialog must never end the application under a test.
     app.setQuitOnLastWindowClosed(False)
+    install_input_aids(app)  # as the console does at start-up
     loop = TestLoop(app)
     _current_loop = loop
     return loop

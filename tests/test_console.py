@@ -324,3 +324,38 @@ async def test_switching_profiles_resets_the_table_and_signing_out_forgets_the_t
     assert ("parcellab_desk", f"profile:{first.id}") in keyring_backend.entries
     welcome.quit_button.click()
     assert await asyncio.wait_for(running, WAIT) == 0
+
+
+async def test_the_profile_form_opens_over_the_window_and_cancel_changes_nothing(
+    make_console: Callable[..., RecordingConsole],
+    dialogs: asyncio.Queue[QDialog],
+    sandbox: EmbeddedSandbox,
+) -> None:
+    console = make_console()
+    _profile, running, window = await start_signed_in(console, sandbox)
+    order, editor, field = await type_into_first_order(window, "KEPT-OVER-THE-FORM")
+    rows = window.model.loaded_count
+
+    for entry in ("New profile…", "Edit this profile…"):
+        action = next(a for a in window.profile_menu.actions() if a.text() == entry)
+        action.trigger()
+        form = await next_dialog(dialogs, ProfileDialog)
+        assert form.parentWidget() is window  # over the running window, which stays shown
+        assert window.isVisible()
+        assert dialogs.empty()  # no "unsaved changes?" question: nothing is closing
+        form.cancel_button.click()
+        assert console.profile_form_task is not None
+        await asyncio.wait_for(console.profile_form_task, WAIT)  # the flow is over
+
+        assert console.opened.empty()  # no new window: still the same session
+        assert console.window is window
+        assert window.isVisible()
+        assert window.editor_tabs.editors() == [editor]
+        assert editor.order == order
+        assert editor.is_dirty
+        assert field.text() == "KEPT-OVER-THE-FORM"
+        assert window.model.loaded_count == rows
+
+    editor.revert()
+    window.close()
+    assert await asyncio.wait_for(running, WAIT) == 0

@@ -31,6 +31,7 @@ from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog, CancelTrackingDi
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.tags_editor import TagsEditor
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog, TrackingsEditor
+from tests.ui.form_helpers import enter
 
 OUT = Path(__file__).resolve().parent
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -188,11 +189,11 @@ async def main() -> None:
     await save(trackings, "trackings_editor")
 
     form = TrackingFormDialog(existing=[], suggestions=KNOWN_TAGS)
-    form.courier_combo.setEditText("dhl-germany")
-    form.number_edit.setText("00340434161094043001")
-    form.postal_edit.setText("10115")
-    form.country_combo.set_code("DEU")
-    form.send_date_edit.setText("2026-11-31")
+    enter(form.bindings["courier"], "dhl-germany")
+    enter(form.bindings["tracking_number"], "00340434161094043001")
+    enter(form.bindings["recipient_postal_code"], "10115")
+    enter(form.bindings["destination_country_iso3"], "DEU")
+    enter(form.bindings["announced_send_date"], "2026-11-31")
     await save(form, "tracking_form")
 
     cancel_order = CancelOrderDialog(ORDER, tz=BERLIN, now=NOW)

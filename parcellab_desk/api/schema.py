@@ -30,6 +30,31 @@ class FieldKind(StrEnum):
     UUID = "uuid"
 
 
+class WidgetKind(StrEnum):
+    """Which kind of input the form shows for a field (the UI picks the widget per kind)."""
+
+    TEXT = "text"  # one line of text
+    INTEGER = "integer"  # a number typed or picked from known values (an account)
+    CHOICE = "choice"  # free text with suggestions (order status, courier)
+    TRISTATE = "tristate"  # unknown / yes / no
+    CHECK = "check"  # a check box that leaves an unset value unset until ticked
+    DATE = "date"  # YYYY-MM-DD typed
+    DATETIME = "datetime"  # a date and a time in the agent's zone
+    COUNTRY = "country"  # searchable ISO 3166-1 alpha-3 list
+    LANGUAGE = "language"  # searchable ISO 639-1 list
+    TIMEZONE = "timezone"  # searchable IANA zone list
+    TAGS = "tags"  # chips
+
+
+class Section(StrEnum):
+    """Where an editable field sits: the order editor's boxes, or the tracking form."""
+
+    ORDER = "Order"
+    RECIPIENT = "Recipient"
+    TAGS = "Tags"
+    TRACKING = "Tracking"
+
+
 class CancelReason(StrEnum):
     """Why an order or a tracking was cancelled."""
 
@@ -119,6 +144,18 @@ class FieldSpec:
     max_length: int | None = None
     choices: tuple[str, ...] = ()
     help: str = ""
+    # What the form needs; a field without a section is not edited in a form (the server's
+    # own fields, and the cancel fields, which change through the cancel mutations only).
+    section: Section | None = None
+    widget: WidgetKind | None = None
+    placeholder: str = ""
+    suggestions: tuple[str, ...] = ()  # offered in the form; any other text is allowed
+    column: str = ""  # the heading of its column in a table of these (trackings), if any
+
+    @property
+    def editable(self) -> bool:
+        """The agent changes this field in a form."""
+        return self.section is not None and not self.read_only
 
     @property
     def allows_blank(self) -> bool:
@@ -158,6 +195,14 @@ TAGS_MAX_COUNT: Final = 100  # [ours]
 
 _REASONS: Final = tuple(r.value for r in CancelReason)
 
+COURIER_CODES: Final[tuple[str, ...]] = (
+    "dhl-germany", "dhl-austria", "dhl-benelux", "dhl-gm", "dpd-de", "dpd-uk", "gls", "ups",
+    "ups-mi", "fedex", "usps", "royalmail", "parcelforce", "evri", "hermes", "yodel",
+    "colissimo", "mondial", "postnl",
+)  # fmt: skip
+ORDER_STATUSES: Final = ("Processing", "Shipped", "PartiallyShipped", "Delivered", "Cancelled")
+
+# The order of each tuple is the order of the form (and of the trackings table's columns).
 ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
         "external_id",
@@ -172,6 +217,9 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "Account",
         required_on_create=True,
         help="Account to which this order belongs",
+        section=Section.ORDER,
+        widget=WidgetKind.INTEGER,
+        placeholder="e.g. 1042",
     ),
     FieldSpec(
         "order_number",
@@ -181,6 +229,9 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         min_length=1,
         max_length=255,
         help="Order number (customer facing)",
+        section=Section.ORDER,
+        widget=WidgetKind.TEXT,
+        placeholder="Customer-facing order number",
     ),
     FieldSpec(
         "external_reference",
@@ -188,6 +239,9 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "External reference",
         max_length=255,
         help="Retailer reference (e.g. internal system id), unique",
+        section=Section.ORDER,
+        widget=WidgetKind.TEXT,
+        placeholder="The retailer's own reference",
     ),
     FieldSpec(
         "client_key",
@@ -195,19 +249,19 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "Client key",
         max_length=512,
         help="Technical client / shop, e.g. 'mybrand-a.com'",
-    ),
-    FieldSpec(
-        "timezone",
-        FieldKind.TIMEZONE,
-        "Time zone",
-        help="IANA time zone of the recipient, strongly recommended",
+        section=Section.ORDER,
+        widget=WidgetKind.TEXT,
+        placeholder="e.g. mybrand-a.com",
     ),
     FieldSpec(
         "order_status",
         FieldKind.STRING,
         "Order status",
         max_length=255,
-        help="Current status of the order, as set up in the system",
+        help="Pick a common status or type the shop's own",
+        section=Section.ORDER,
+        widget=WidgetKind.CHOICE,
+        suggestions=ORDER_STATUSES,
     ),
     FieldSpec(
         "has_multiple_shipments",
@@ -215,53 +269,171 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
         "Multiple shipments",
         nullable=True,
         help="The order has been split into multiple shipments",
+        section=Section.ORDER,
+        widget=WidgetKind.TRISTATE,
     ),
-    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
-    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
-    FieldSpec("tags", FieldKind.TAGS, "Tags", help="Tags, by convention 'key:value'"),
+    FieldSpec(
+        "recipient_name",
+        FieldKind.STRING,
+        "Recipient name",
+        max_length=255,  # [ours] limit
+        section=Section.RECIPIENT,
+        widget=WidgetKind.TEXT,
+    ),
     FieldSpec(
         "recipient_email",
         FieldKind.EMAIL,
         "Recipient email",
         max_length=254,
         help="A valid email address, or _unset",
+        section=Section.RECIPIENT,
+        widget=WidgetKind.TEXT,
+        placeholder="name@example.com, or _unset",
     ),
-    FieldSpec("recipient_name", FieldKind.STRING, "Recipient name", max_length=255),  # [ours] limit
-    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country"),
-    FieldSpec("language_iso2", FieldKind.LANGUAGE_ISO2, "Language"),
     FieldSpec(
-        "customer_number", FieldKind.STRING, "Customer number", max_length=255
-    ),  # [ours] limit
+        "destination_country_iso3",
+        FieldKind.COUNTRY_ISO3,
+        "Destination country",
+        section=Section.RECIPIENT,
+        widget=WidgetKind.COUNTRY,
+        placeholder="Type a country or code",
+    ),
+    FieldSpec(
+        "language_iso2",
+        FieldKind.LANGUAGE_ISO2,
+        "Language",
+        section=Section.RECIPIENT,
+        widget=WidgetKind.LANGUAGE,
+        placeholder="Type a language or code",
+    ),
+    FieldSpec(
+        "timezone",
+        FieldKind.TIMEZONE,
+        "Time zone",
+        help="IANA time zone of the recipient, strongly recommended",
+        section=Section.RECIPIENT,
+        widget=WidgetKind.TIMEZONE,
+        placeholder="Type a city, e.g. Berlin",
+    ),
+    FieldSpec(
+        "customer_number",
+        FieldKind.STRING,
+        "Customer number",
+        max_length=255,  # [ours] limit
+        section=Section.RECIPIENT,
+        widget=WidgetKind.TEXT,
+        placeholder="The shop's customer number",
+    ),
+    FieldSpec(
+        "tags",
+        FieldKind.TAGS,
+        "Tags",
+        help="Tags, by convention 'key:value'",
+        section=Section.TAGS,
+        widget=WidgetKind.TAGS,
+        placeholder="Add a tag (key:value) and press Enter",
+    ),
+    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
+    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
     FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
     FieldSpec("updated_at", FieldKind.DATETIME, "Updated", read_only=True),
 )
 
 TRACKING_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
-        "courier", FieldKind.STRING, "Courier", required_on_create=True, min_length=1, max_length=64
-    ),  # [ours] limit
+        "courier",
+        FieldKind.STRING,
+        "Courier",
+        required_on_create=True,
+        min_length=1,
+        max_length=64,  # [ours] limit
+        section=Section.TRACKING,
+        widget=WidgetKind.CHOICE,
+        placeholder="Pick a courier or type its code",
+        suggestions=COURIER_CODES,
+        column="Courier",
+    ),
     FieldSpec(
         "tracking_number",
         FieldKind.STRING,
         "Tracking number",
         required_on_create=True,
         min_length=1,
-        max_length=255,
-    ),  # [ours] limit
+        max_length=255,  # [ours] limit
+        section=Section.TRACKING,
+        widget=WidgetKind.TEXT,
+        placeholder="As printed on the label",
+        column="Tracking number",
+    ),
     FieldSpec(
-        "recipient_postal_code", FieldKind.STRING, "Postal code", max_length=32
-    ),  # [ours] limit
-    FieldSpec("destination_country_iso3", FieldKind.COUNTRY_ISO3, "Destination country"),
-    FieldSpec("is_return", FieldKind.BOOLEAN, "Return"),
-    FieldSpec("notifications_inactive", FieldKind.BOOLEAN, "Notifications off"),
-    FieldSpec("tags", FieldKind.TAGS, "Tags"),
-    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
+        "status", FieldKind.STRING, "Delivery status", read_only=True, column="Delivery status"
+    ),
+    FieldSpec(
+        "recipient_postal_code",
+        FieldKind.STRING,
+        "Postal code",
+        max_length=32,  # [ours] limit
+        section=Section.TRACKING,
+        widget=WidgetKind.TEXT,
+        column="Postal code",
+    ),
+    FieldSpec(
+        "destination_country_iso3",
+        FieldKind.COUNTRY_ISO3,
+        "Destination country",
+        section=Section.TRACKING,
+        widget=WidgetKind.COUNTRY,
+        placeholder="Type a country or code",
+        column="Destination",
+    ),
+    FieldSpec(
+        "courier_service_level",
+        FieldKind.STRING,
+        "Service level",
+        max_length=255,  # [ours] limit
+        section=Section.TRACKING,
+        widget=WidgetKind.TEXT,
+        placeholder="e.g. express",
+        column="Service level",
+    ),
+    FieldSpec(
+        "announced_send_date",
+        FieldKind.DATE,
+        "Send date",
+        section=Section.TRACKING,
+        widget=WidgetKind.DATE,
+        placeholder="YYYY-MM-DD",
+        column="Send date",
+    ),
+    FieldSpec(
+        "is_return",
+        FieldKind.BOOLEAN,
+        "Return",
+        section=Section.TRACKING,
+        widget=WidgetKind.CHECK,
+        placeholder="This parcel is a return",
+        column="Return",
+    ),
+    FieldSpec(
+        "notifications_inactive",
+        FieldKind.BOOLEAN,
+        "Notifications off",
+        section=Section.TRACKING,
+        widget=WidgetKind.CHECK,
+        placeholder="Send no notifications for this parcel",
+        column="Notifications off",
+    ),
+    FieldSpec(
+        "tags",
+        FieldKind.TAGS,
+        "Tags",
+        section=Section.TRACKING,
+        widget=WidgetKind.TAGS,
+        placeholder="key:value, then Enter",
+        column="Tags",
+    ),
+    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True, column="Cancelled"),
     FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
-    FieldSpec(
-        "courier_service_level", FieldKind.STRING, "Service level", max_length=255
-    ),  # [ours] limit
-    FieldSpec("announced_send_date", FieldKind.DATE, "Send date"),
-    FieldSpec("status", FieldKind.STRING, "Delivery status", read_only=True),
     FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
 )
 
@@ -269,16 +441,15 @@ ORDER_FIELD: Final = {f.name: f for f in ORDER_FIELDS}
 TRACKING_FIELD: Final = {f.name: f for f in TRACKING_FIELDS}
 ORDER_WRITABLE: Final = tuple(f for f in ORDER_FIELDS if not f.read_only)
 TRACKING_WRITABLE: Final = tuple(f for f in TRACKING_FIELDS if not f.read_only)
+ORDER_EDITABLE: Final = tuple(f for f in ORDER_FIELDS if f.editable)
+"""The fields the order editor changes, in the form's order. The cancel fields change through
+the cancel mutation only; ``external_id`` and the timestamps are the server's."""
+TRACKING_EDITABLE: Final = tuple(f for f in TRACKING_FIELDS if f.editable)
+TRACKING_COLUMNS: Final = tuple(f for f in TRACKING_FIELDS if f.column)
 
 # Mutation bodies: which keys each type takes besides ``type``.
 CANCEL_TRACKING_KEYS: Final = ("courier", "tracking_number", "cancelled_reason", "cancelled_date")
 CANCEL_ORDER_KEYS: Final = ("cancelled_reason", "cancelled_date")
-
-COURIER_CODES: Final[tuple[str, ...]] = (
-    "dhl-germany", "dhl-austria", "dhl-benelux", "dhl-gm", "dpd-de", "dpd-uk", "gls", "ups",
-    "ups-mi", "fedex", "usps", "royalmail", "parcelforce", "evri", "hermes", "yodel",
-    "colissimo", "mondial", "postnl",
-)  # fmt: skip
 
 
 class DeliveryGroup(StrEnum):
@@ -326,6 +497,3 @@ def delivery_group(status: str | None) -> DeliveryGroup:
     if not status:
         return DeliveryGroup.UNKNOWN
     return DELIVERY_STATUSES.get(status, DeliveryGroup.UNKNOWN)
-
-
-ORDER_STATUSES: Final = ("Processing", "Shipped", "PartiallyShipped", "Delivered", "Cancelled")

@@ -54,7 +54,9 @@ from parcellab_desk.api.payload import (
     tracking_changes,
 )
 from parcellab_desk.api.schema import (
+    ORDER_EDITABLE,
     ORDER_FIELD,
+    TRACKING_EDITABLE,
     TRACKING_FIELD,
     CancelReason,
     FieldKind,
@@ -83,27 +85,10 @@ __all__ = [
     "value_from_text",
 ]
 
-EDITABLE_FIELDS: Final[tuple[str, ...]] = (
-    "account",
-    "order_number",
-    "external_reference",
-    "client_key",
-    "order_status",
-    "has_multiple_shipments",
-    "recipient_name",
-    "recipient_email",
-    "destination_country_iso3",
-    "language_iso2",
-    "timezone",
-    "customer_number",
-    "tags",
-)
-"""Order fields the editor changes directly. The cancel fields change through the cancel
-mutation only; ``external_id`` and the timestamps are the server's."""
+EDITABLE_FIELDS: Final[tuple[str, ...]] = tuple(f.name for f in ORDER_EDITABLE)
+"""Order fields the editor changes directly, in the form's order (the schema says which)."""
 
-EDITABLE_TRACKING_FIELDS: Final[tuple[str, ...]] = tuple(
-    f.name for f in TRACKING_FIELD.values() if not f.read_only and not f.name.startswith("cancel")
-)
+EDITABLE_TRACKING_FIELDS: Final[tuple[str, ...]] = tuple(f.name for f in TRACKING_EDITABLE)
 
 TrackingKey = tuple[str, str]
 """``(courier, tracking_number)``: what identifies a tracking within an account."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 class DialogEvents(QObject):
@@ -30,6 +31,7 @@ async def run_dialog(dialog: QDialog) -> int:
     """
     loop = asyncio.get_running_loop()
     done: asyncio.Future[int] = loop.create_future()
+    focused = QApplication.focusWidget()
 
     def on_finished(result: int) -> None:
         if not done.done():
@@ -45,3 +47,16 @@ async def run_dialog(dialog: QDialog) -> int:
         raise
     finally:
         dialog.finished.disconnect(on_finished)
+        _give_focus_back(focused)
+
+
+def _give_focus_back(widget: QWidget | None) -> None:
+    """The keyboard goes back where it was when the dialog opened (most window managers do
+    this, not all), so an agent working without the mouse carries on where they were."""
+    if widget is None or not shiboken6.isValid(widget) or not widget.isVisible():
+        return
+    window = widget.window()
+    if QApplication.activeWindow() is None:
+        window.activateWindow()
+    if QApplication.activeWindow() in (None, window):
+        widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)

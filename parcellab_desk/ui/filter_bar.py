@@ -48,7 +48,7 @@ class OpenOrderBox(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Open order")
         self.edit.returnPressed.connect(self._on_edit_return_pressed)
-        label = QLabel("&Open order:", self)
+        label = QLabel("O&pen order:", self)  # Alt+O is the Order menu
         label.setBuddy(self.edit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -55,6 +55,7 @@ from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.filter_bar import FilterBar, FilterValues, OpenOrderBox
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
+from parcellab_desk.ui.window_keys import Region, WindowKeys
 
 _log = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         host_label: str,
         base_url: str | None = None,
         profile_key: str = "default",
+        accounts: Sequence[int] = (),
         demo: bool = False,
         time_zone: tzinfo | None = None,
         parent: QWidget | None = None,
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside it
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
             tz=time_zone,
             known_tags=self._known_tags,
             default_account=self._default_account,
+            accounts=accounts,
             drafts=drafts,
         )
         self.editor_tabs.order_saved.connect(self.show_saved_order)
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._demo = demo
+        self.keys = WindowKeys(self, self.tabs, self._focus_regions)
         self._build_status_bar(profile_name, host_label, demo)
         self._build_menus()
         self._build_profile_button(profile_name)
@@ -292,6 +297,13 @@ class MainWindow(QMainWindow):
         )
         if self.refresh_action.shortcut() != QKeySequence("F5"):
             self.refresh_action.setShortcuts([self.refresh_action.shortcut(), QKeySequence("F5")])
+        view_menu.addSeparator()
+        keys = self.keys
+        for action in (keys.next_region_action, keys.previous_region_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (keys.next_tab_action, keys.previous_tab_action):
+            view_menu.addAction(action)
         order_menu = bar.addMenu("&Order")
         tabs = self.editor_tabs
         order_menu.addAction(tabs.new_action)
@@ -306,6 +318,7 @@ class MainWindow(QMainWindow):
             order_menu, "&Close tab", self.close_current_tab, QKeySequence.StandardKey.Close
         )
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.keys.shortcuts_action)
         self._action(help_menu, "&About", self.show_about)
 
     def _build_profile_button(self, profile_name: str) -> None:
@@ -332,10 +345,9 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(partial(self._request_switch, profile_id))
         if profiles:
             menu.addSeparator()
-        menu.addAction("New profile…", partial(self._after_confirm, self.new_profile_requested))
-        edit = menu.addAction(
-            "Edit this profile…", partial(self._after_confirm, self.edit_profile_requested)
-        )
+        # The profile form opens over this window: nothing closes unless the agent switches.
+        menu.addAction(self.tr("New profile…"), self.new_profile_requested.emit)
+        edit = menu.addAction(self.tr("Edit this profile…"), self.edit_profile_requested.emit)
         sign_out = menu.addAction("Sign out", partial(self._after_confirm, self.sign_out_requested))
         edit.setEnabled(not self._demo)
         sign_out.setToolTip("Delete this profile's token from the keyring")
@@ -357,6 +369,31 @@ class MainWindow(QMainWindow):
     def focus_open_box(self) -> None:
         self.open_box.edit.setFocus()
         self.open_box.edit.selectAll()
+
+    def focus_editor(self, *, first_field: bool = False) -> None:
+        """Into the current order tab: where the agent left it, else its first field."""
+        editor = self.editor_tabs.current_editor()
+        if editor is None:
+            return
+        last = editor.focusWidget()
+        if first_field or last is None or last is editor:
+            editor.focus_first_field()
+        else:
+            last.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.loaded_count:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _focus_regions(self) -> list[Region]:
+        """What F6 visits, in order: open-order box, filter bar, table, editor."""
+        return [
+            (self.open_box, self.focus_open_box),
+            (self.filter_bar, self.filter_bar.focus_first),
+            (self.table, self._focus_table),
+            (self.tabs, self.focus_editor),
+        ]
 
     def refresh(self) -> None:
         if self.model.state is LoadState.FAILED:
@@ -493,6 +530,7 @@ class MainWindow(QMainWindow):
         order = self.model.order_at(index.row())
         if order is not None:
             self.open_order(order)
+            self.focus_editor(first_field=True)
         elif self.model.state is LoadState.FAILED:
             self.model.retry()
 

@@ -9,7 +9,7 @@ shortcut work wherever the focus is, the table included).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import tzinfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -49,6 +49,7 @@ class OrderEditorTabs(QObject):
         tz: tzinfo | None = None,
         known_tags: KnownTags | None = None,
         default_account: Callable[[], int | None] | None = None,
+        accounts: Sequence[int] = (),
         drafts: DraftStore | None = None,
     ) -> None:
         """``drafts`` keeps every editor's unsaved edits on disk until they are saved,
@@ -60,6 +61,7 @@ class OrderEditorTabs(QObject):
         self._tz = tz
         self._known_tags = known_tags
         self._default_account = default_account
+        self._accounts = tuple(accounts)
         self._drafts = drafts
         self._draft_ids: dict[OrderEditor, str] = {}
         self._draft_timers: dict[OrderEditor, QTimer] = {}
@@ -98,9 +100,11 @@ class OrderEditorTabs(QObject):
         return self._add(self._make_editor(order, None))
 
     def new_order(self) -> OrderEditor:
-        """A tab for a new order (created with POST on save)."""
+        """A tab for a new order (created with POST on save), the cursor in its first field."""
         account = self._default_account() if self._default_account is not None else None
-        return self._add(self._make_editor(None, account))
+        editor = self._add(self._make_editor(None, account))
+        editor.focus_first_field()
+        return editor
 
     def restore_drafts(self) -> int:
         """Open an editor for every draft left from an earlier session; how many."""
@@ -162,6 +166,7 @@ class OrderEditorTabs(QObject):
             tz=self._tz,
             known_tags=self._known_tags,
             account=account,
+            accounts=self._accounts,
             draft=draft,
         )
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
+from itertools import pairwise
 from typing import Final
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -42,7 +43,9 @@ PLAIN_TAG_HINT: Final = (
 
 
 class TagChip(QFrame):
-    """One tag; the ✕ asks to remove it."""
+    """One tag; the ✕ (a click) or Delete/Backspace while the chip has the focus asks to
+    remove it. The chip is one Tab stop with a visible ring; the ✕ takes no focus, so no
+    key press can reach it unseen."""
 
     remove_requested = Signal(str)
 
@@ -51,6 +54,9 @@ class TagChip(QFrame):
         self.tag = tag
         self.is_plain = not is_key_value_tag(tag)
         self.setObjectName("tagChip")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"Tag {tag}")
+        self.setAccessibleDescription("Delete or Backspace removes it")
         if self.is_plain:
             style = (
                 f"#tagChip {{ background: {WARNING_BACKGROUND}; border: 1px solid #f9d68a;"
@@ -76,6 +82,7 @@ class TagChip(QFrame):
         self.remove_button = QToolButton(self)
         self.remove_button.setText("✕")
         self.remove_button.setAutoRaise(True)
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.remove_button.setToolTip(f"Remove the tag “{tag}”")
         self.remove_button.setAccessibleName(f"Remove tag {tag}")
@@ -86,6 +93,12 @@ class TagChip(QFrame):
         layout.setSpacing(2)
         layout.addWidget(self.label)
         layout.addWidget(self.remove_button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.remove_requested.emit(self.tag)
+            return
+        super().keyPressEvent(event)
 
 
 class _TagInput(QLineEdit):
@@ -217,21 +230,49 @@ class TagsEditor(QWidget):
         self.hint.setVisible(bool(text))
 
     def _rebuild(self) -> None:
-        for chip in self._chips:
+        old = self._chips
+        # Whatever comes before the tags in the Tab order (old chips are going).
+        # (Qt's setTabOrder ignores widgets that take no focus, so skip those too.)
+        before = self.input.previousInFocusChain()
+        while (
+            before is not None
+            and before is not self.input
+            and (before in old or before.focusPolicy() == Qt.FocusPolicy.NoFocus)
+        ):
+            before = before.previousInFocusChain()
+        for chip in old:
             self.chip_layout.removeWidget(chip)
+            chip.hide()
+            chip.setParent(None)  # out of the focus chain now, not at the next event
             chip.deleteLater()
         self._chips = []
         for tag in self._tags:
             chip = TagChip(tag, self.chip_area)
             chip.remove_requested.connect(self._on_chip_remove_requested)
             self.chip_layout.addWidget(chip)
+            chip.show()  # now, not at the next event: it may take the focus at once
             self._chips.append(chip)
+        # Tab visits the chips in their order, then the input: as they are drawn.
+        order: list[QWidget] = [*self._chips, self.input]
+        if before is not None:
+            order.insert(0, before)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         self.empty_label.setVisible(not self._tags)
         self.chip_area.updateGeometry()
         self.refresh_suggestions()
 
     def _on_chip_remove_requested(self, tag: str) -> None:
+        index = self._tags.index(tag) if tag in self._tags else -1
+        had_focus = any(chip.hasFocus() for chip in self._chips)
         self.remove_tag(tag)
+        if had_focus:
+            # The focus stays in the tags: on the chip that took this one's place, else the
+            # input.
+            chips = self._chips
+            (chips[min(index, len(chips) - 1)] if chips else self.input).setFocus(
+                Qt.FocusReason.OtherFocusReason
+            )
 
     def _on_input_return_pressed(self) -> None:
         self.add_tag(self.input.text())

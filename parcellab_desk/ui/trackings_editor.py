@@ -10,21 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import tzinfo
+from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,34 +31,26 @@ from PySide6.QtWidgets import (
 )
 
 from parcellab_desk.api.models import Tracking
-from parcellab_desk.api.schema import COURIER_CODES, TRACKING_FIELD, DeliveryGroup, delivery_group
-from parcellab_desk.api.validation import check_field
-from parcellab_desk.qt.order_columns import BadgeTone, format_local, format_utc, tone_colors
-from parcellab_desk.services.order_editing import (
-    TrackingKey,
-    TrackingRow,
-    TrackingState,
-    value_from_text,
+from parcellab_desk.api.schema import (
+    TRACKING_COLUMNS,
+    TRACKING_EDITABLE,
+    TRACKING_FIELD,
+    DeliveryGroup,
+    FieldKind,
+    delivery_group,
 )
-from parcellab_desk.ui.editor_widgets import ERROR_COLOR, CodeCombo, ErrorLabel, country_items
-from parcellab_desk.ui.tags_editor import TagsEditor
+from parcellab_desk.qt.order_columns import BadgeTone, format_local, format_utc, tone_colors
+from parcellab_desk.services.order_editing import TrackingKey, TrackingRow, TrackingState
+from parcellab_desk.services.tracking_draft import TrackingDraft
+from parcellab_desk.ui.editor_widgets import ERROR_COLOR, ErrorLabel
+from parcellab_desk.ui.field_bindings import CheckBinding, FieldBinding, bind
+from parcellab_desk.ui.keyboard import MnemonicAllocator, field_label, field_texts
 
 __all__ = ["TrackingFormDialog", "TrackingsEditor"]
 
-COLUMNS: Final = (
-    "Courier",
-    "Tracking number",
-    "Delivery status",
-    "Postal code",
-    "Destination",
-    "Return",
-    "Notifications off",
-    "Service level",
-    "Send date",
-    "Tags",
-    "Cancelled",
-)
-STATUS_COLUMN: Final = 2
+COLUMNS: Final = tuple(spec.column for spec in TRACKING_COLUMNS)
+_COLUMN_FIELDS: Final = tuple(spec.name for spec in TRACKING_COLUMNS)
+STATUS_COLUMN: Final = _COLUMN_FIELDS.index("status")
 
 _GROUP_TONES: Final = {
     DeliveryGroup.PENDING: BadgeTone.NEUTRAL,
@@ -111,6 +101,7 @@ class TrackingsEditor(QWidget):
         self.table.setObjectName("trackingsTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move between rows
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -126,13 +117,13 @@ class TrackingsEditor(QWidget):
         self.empty_label.setStyleSheet("color: #80868b;")
         self.error_label = ErrorLabel(self)
 
-        self.add_button = QPushButton("Add tracking…", self)
+        self.add_button = QPushButton(self.tr("Add &tracking…"), self)
         self.add_button.setToolTip("Add a parcel to this order (sent with the next save)")
-        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.setToolTip("Change the selected tracking (sent with the next save)")
-        self.discard_button = QPushButton("Undo change", self)
+        self.discard_button = QPushButton(self.tr("Undo change"), self)
         self.discard_button.setToolTip("Forget the unsaved change to the selected tracking")
-        self.cancel_button = QPushButton("Cancel tracking…", self)
+        self.cancel_button = QPushButton(self.tr("Cancel tracking…"), self)
         self.cancel_button.setToolTip("Cancel the selected parcel (asks first)")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -229,27 +220,29 @@ class TrackingsEditor(QWidget):
             self._fit_height()
         return super().eventFilter(watched, event)
 
-    def _fill_row(self, index: int, row: TrackingRow) -> None:
+    def _cell_text(self, row: TrackingRow, name: str) -> str:
         tracking = row.tracking
-        cancelled = ""
-        if tracking.is_cancelled:
+        if name == "status":
+            return status_badge(row)[0]
+        if name == "cancelled_date":
+            if not tracking.is_cancelled:
+                return ""
             reason = tracking.cancelled_reason.label if tracking.cancelled_reason else "Cancelled"
             when = format_local(tracking.cancelled_date, self._tz)
-            cancelled = f"{reason} · {when}" if when else reason
-        send_date = tracking.announced_send_date
-        texts = (
-            tracking.courier or "",
-            tracking.tracking_number or "",
-            status_badge(row)[0],
-            tracking.recipient_postal_code or "",
-            tracking.destination_country_iso3 or "",
-            _yes_no(tracking.is_return),
-            _yes_no(tracking.notifications_inactive),
-            tracking.courier_service_level or "",
-            send_date.isoformat() if send_date is not None else "",
-            ", ".join(tracking.tags),
-            cancelled,
-        )
+            return f"{reason} · {when}" if when else reason
+        value = getattr(tracking, name)
+        kind = TRACKING_FIELD[name].kind
+        if kind is FieldKind.BOOLEAN:
+            return _yes_no(value)
+        if kind is FieldKind.TAGS:
+            return ", ".join(value)
+        if kind is FieldKind.DATE:
+            return value.isoformat() if value is not None else ""
+        return "" if value is None else str(value)
+
+    def _fill_row(self, index: int, row: TrackingRow) -> None:
+        tracking = row.tracking
+        texts = tuple(self._cell_text(row, name) for name in _COLUMN_FIELDS)
         errors = self._errors.get(row.key, ())
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
@@ -266,7 +259,7 @@ class TrackingsEditor(QWidget):
                 item.setBackground(QBrush(_ERROR_BACKGROUND))
                 item.setForeground(QBrush(QColor(ERROR_COLOR)))
                 item.setToolTip("\n".join(errors))
-            elif column == len(texts) - 1 and tracking.cancelled_date is not None:
+            elif _COLUMN_FIELDS[column] == "cancelled_date" and tracking.cancelled_date:
                 item.setToolTip(format_utc(tracking.cancelled_date))
             if column == 0 and errors:
                 item.setText(f"⚠ {text}")
@@ -307,8 +300,9 @@ class TrackingsEditor(QWidget):
 class TrackingFormDialog(QDialog):
     """Adds a tracking, or edits one (courier and number then fixed: they identify it).
 
-    Every field is checked as it is typed with the contract's validators; the OK button is
-    enabled only when all are fine. ``values()`` gives the fields in JSON form.
+    The schema's tracking fields, one binding each; every edit goes into a ``TrackingDraft``,
+    which judges it. The OK button is enabled only when the draft is valid. ``values()``
+    gives the fields in JSON form.
     """
 
     def __init__(
@@ -320,65 +314,47 @@ class TrackingFormDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._original = tracking
-        self._existing = set(existing)
+        self.draft = TrackingDraft(tracking, existing=existing)
         editing = tracking is not None
         self.setWindowTitle(
-            f"Edit tracking {tracking.tracking_number}" if tracking is not None else "Add tracking"
+            self.tr("Edit tracking {number}").format(number=tracking.tracking_number)
+            if tracking is not None
+            else self.tr("Add tracking")
         )
 
-        self.courier_combo = QComboBox(self)
-        self.courier_combo.setEditable(True)
-        self.courier_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.courier_combo.addItems(["", *COURIER_CODES])
-        line = self.courier_combo.lineEdit()
-        assert line is not None  # editable
-        line.setPlaceholderText("Pick a courier or type its code")
-        self.number_edit = QLineEdit(self)
-        self.number_edit.setPlaceholderText("As printed on the label")
-        self.postal_edit = QLineEdit(self)
-        self.country_combo = CodeCombo(
-            country_items(), upper=True, placeholder="Type a country or code", parent=self
-        )
-        self.service_edit = QLineEdit(self)
-        self.service_edit.setPlaceholderText("e.g. express")
-        self.send_date_edit = QLineEdit(self)
-        self.send_date_edit.setPlaceholderText("YYYY-MM-DD")
-        self.return_box = QCheckBox("This parcel is a return", self)
-        self.notifications_box = QCheckBox("Send no notifications for this parcel", self)
-        self.tags_editor = TagsEditor(suggestions=lambda: suggestions, parent=self)
-        self.tags_editor.input.setPlaceholderText("key:value, then Enter")
-
-        self.errors: dict[str, ErrorLabel] = {}
+        self.bindings: dict[str, FieldBinding] = {}
         form = QFormLayout()
         form.setVerticalSpacing(6)
         form.setHorizontalSpacing(14)
-        for name, widget in (
-            ("courier", self.courier_combo),
-            ("tracking_number", self.number_edit),
-            ("recipient_postal_code", self.postal_edit),
-            ("destination_country_iso3", self.country_combo),
-            ("courier_service_level", self.service_edit),
-            ("announced_send_date", self.send_date_edit),
-        ):
-            box = QWidget(self)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.setSpacing(2)
-            box_layout.addWidget(widget)
-            error = ErrorLabel(box)
-            box_layout.addWidget(error)
-            self.errors[name] = error
-            form.addRow(f"{TRACKING_FIELD[name].label}:", box)
-        form.addRow("", self.return_box)
-        form.addRow("", self.notifications_box)
-        form.addRow("Tags:", self.tags_editor)
+        texts = field_texts(TRACKING_EDITABLE, MnemonicAllocator(reserved=()))  # own window
+        for spec in TRACKING_EDITABLE:
+            binding = bind(spec, self, tag_suggestions=lambda: suggestions)
+            binding.write(self.draft.value(spec.name))
+            binding.changed.connect(partial(self._on_binding_changed, spec.name))
+            self.bindings[spec.name] = binding
+            if isinstance(binding, CheckBinding):
+                binding.box.setText(texts[spec.name])
+                form.addRow("", binding.cell)
+            else:
+                required = not editing and spec.required_on_create
+                label = field_label(
+                    texts[spec.name], binding.focus_target, required=required, parent=self
+                )
+                form.addRow(label, binding.cell)
+        if editing:
+            # Courier and number identify the tracking: changing them would add another one.
+            for name in ("courier", "tracking_number"):
+                self.bindings[name].set_locked(True)
+                self.bindings[name].widget.setToolTip(
+                    self.tr("The courier and number identify the tracking")
+                )
 
-        self.note = QLabel("Sent to parcelLab when you save the order.", self)
-        self.note.setStyleSheet("color: #5f6368;")
+        self.note = QLabel(self.tr("Sent to parcelLab when you save the order."), self)
+        self.note.setEnabled(False)  # secondary text, in the palette's own muted colour
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.addButton(
-            "Apply" if editing else "Add tracking", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Apply") if editing else self.tr("Add tracking"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -391,87 +367,23 @@ class TrackingFormDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
-
-        if tracking is not None:
-            self.courier_combo.setEditText(tracking.courier or "")
-            self.number_edit.setText(tracking.tracking_number or "")
-            # Courier and number identify the tracking: changing them would add another one.
-            self.courier_combo.setEnabled(False)
-            self.number_edit.setReadOnly(True)
-            self.number_edit.setToolTip("The courier and number identify the tracking")
-            self.postal_edit.setText(tracking.recipient_postal_code or "")
-            self.country_combo.set_code(tracking.destination_country_iso3)
-            self.service_edit.setText(tracking.courier_service_level or "")
-            send = tracking.announced_send_date
-            self.send_date_edit.setText(send.isoformat() if send is not None else "")
-            self.return_box.setChecked(bool(tracking.is_return))
-            self.notifications_box.setChecked(bool(tracking.notifications_inactive))
-            self.tags_editor.set_tags(tracking.tags)
-
-        for signal in (
-            self.courier_combo.editTextChanged,
-            self.number_edit.textChanged,
-            self.postal_edit.textChanged,
-            self.service_edit.textChanged,
-            self.send_date_edit.textChanged,
-        ):
-            signal.connect(self._validate)
-        self.country_combo.code_changed.connect(self._validate)
         self._validate()
-        (self.number_edit if editing else self.courier_combo).setFocus()
-
-    def _text_values(self) -> dict[str, Any]:
-        texts = {
-            "courier": self.courier_combo.currentText(),
-            "tracking_number": self.number_edit.text(),
-            "recipient_postal_code": self.postal_edit.text(),
-            "courier_service_level": self.service_edit.text(),
-            "announced_send_date": self.send_date_edit.text(),
-        }
-        values = {name: value_from_text(TRACKING_FIELD[name], text) for name, text in texts.items()}
-        values["destination_country_iso3"] = self.country_combo.code() or ""  # "" empties it
-        return values
+        first = "courier_service_level" if editing else "courier"
+        self.bindings[first].focus_target.setFocus()
 
     def values(self) -> dict[str, Any]:
         """The tracking's fields in JSON form; an untouched yes/no that was unset stays unset."""
-        values = self._text_values()
-        for name, box in (
-            ("is_return", self.return_box),
-            ("notifications_inactive", self.notifications_box),
-        ):
-            before = getattr(self._original, name) if self._original is not None else None
-            values[name] = True if box.isChecked() else (None if before is None else False)
-        values["tags"] = self.tags_editor.tags()
-        return values
+        return self.draft.values()
 
     def field_errors(self) -> dict[str, tuple[str, ...]]:
-        values = self._text_values()
-        found: dict[str, tuple[str, ...]] = {}
-        for name, value in values.items():
-            spec = TRACKING_FIELD[name]
-            if spec.required_on_create and value in (None, ""):
-                messages: tuple[str, ...] = ("This field is required.",)
-            elif value is None and not spec.can_be_cleared:
-                # Left empty: not sent. Once saved, the service takes no "empty" for it.
-                before = getattr(self._original, name) if self._original is not None else None
-                messages = ("parcelLab keeps this once set; it cannot be emptied.",) * (
-                    before is not None
-                )
-            else:
-                messages = tuple(e.detail for e in check_field(spec, value))
-            if messages:
-                found[name] = messages
-        key = (str(values["courier"] or ""), str(values["tracking_number"] or ""))
-        if self._original is None and key in self._existing:
-            found["tracking_number"] = (
-                "This order already has this tracking; select it and use Edit.",
-            )
-        return found
+        return self.draft.all_errors()
 
-    def _validate(self, *_args: object) -> None:
-        found = self.field_errors()
-        for name, label in self.errors.items():
-            # A required field the agent has not reached yet is not an error yet.
-            untouched = name in ("courier", "tracking_number") and not self._text_values()[name]
-            label.set_messages(() if untouched else found.get(name, ()))
-        self.ok_button.setEnabled(not found)
+    def _on_binding_changed(self, name: str) -> None:
+        self.draft.set_value(name, self.bindings[name].read())
+        self._validate()
+
+    def _validate(self) -> None:
+        shown = self.draft.shown_errors()
+        for name, binding in self.bindings.items():
+            binding.set_errors(shown.get(name, ()))
+        self.ok_button.setEnabled(self.draft.is_valid)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
@@ -35,6 +36,7 @@ from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
 from tests.signals import expect, next_emission
+from tests.ui.form_helpers import enter
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -85,7 +87,8 @@ async def console(
         await next_emission(model.page_loaded)
     yield Console(window, model, tabs, client, sandbox)
     try:
-        window.close()
+        if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it
+            window.close()
     finally:
         await runner.aclose()  # bounded; and the connections close whatever happened
         await client.aclose()
@@ -102,9 +105,9 @@ async def add_tracking(editor: OrderEditor, courier: str, number: str) -> None:
     editor.trackings_editor.add_button.click()
     (dialog,) = await next_emission(editor.dialog_opened)
     assert isinstance(dialog, TrackingFormDialog)
-    dialog.courier_combo.setEditText(courier)
-    dialog.number_edit.setText(number)
-    dialog.postal_edit.setText("10115")
+    enter(dialog.bindings["courier"], courier)
+    enter(dialog.bindings["tracking_number"], number)
+    enter(dialog.bindings["recipient_postal_code"], "10115")
     dialog.ok_button.click()
     await next_emission(editor.tracking_staged)
 

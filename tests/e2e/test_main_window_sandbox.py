@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -66,7 +67,8 @@ async def console(qtbot: QtBot, sandbox: EmbeddedSandbox) -> AsyncIterator[Conso
     await until(lambda: model.loaded_count > 0, model.page_loaded)
     yield Console(window, model, client, sandbox)
     try:
-        window.close()
+        if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it
+            window.close()
     finally:
         # Whatever happened to the window, the tasks and the connections end here: a
         # socket left open is reported by a later, unrelated test.

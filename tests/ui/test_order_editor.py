@@ -29,6 +29,7 @@ from parcellab_desk.ui.editor_widgets import CodeCombo
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
 from tests.signals import next_emission
+from tests.ui.form_helpers import enter
 
 BERLIN = ZoneInfo("Europe/Berlin")
 Numbers = Callable[[], str]
@@ -202,8 +203,8 @@ async def test_a_tracking_error_marks_that_row(env: Env) -> None:
     (dialog,) = await next_emission(editor.dialog_opened)
     assert isinstance(dialog, TrackingFormDialog)
     assert not dialog.ok_button.isEnabled()
-    dialog.courier_combo.setEditText("ups")
-    dialog.number_edit.setText(number)
+    enter(dialog.bindings["courier"], "ups")
+    enter(dialog.bindings["tracking_number"], number)
     assert dialog.ok_button.isEnabled()
     dialog.ok_button.click()
     (staged,) = await next_emission(editor.tracking_staged)

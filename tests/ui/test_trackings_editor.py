@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.schema import COURIER_CODES, CancelReason
 from parcellab_desk.services.order_editing import OrderDraft, TrackingRow, TrackingState
 from parcellab_desk.ui.trackings_editor import COLUMNS, TrackingFormDialog, TrackingsEditor
+from tests.ui.form_helpers import enter, tick
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DELIVERED = Tracking(
@@ -163,12 +165,14 @@ def form(qtbot: QtBot, tracking: Tracking | None = None, **options: object) -> T
 
 def test_the_courier_is_picked_from_known_codes_or_typed(qtbot: QtBot) -> None:
     dialog = form(qtbot)
-    codes = [dialog.courier_combo.itemText(i) for i in range(dialog.courier_combo.count())]
+    combo = dialog.bindings["courier"].widget
+    assert isinstance(combo, QComboBox)
+    codes = [combo.itemText(i) for i in range(combo.count())]
     assert codes[1:] == list(COURIER_CODES)
     assert not dialog.ok_button.isEnabled()
-    assert not dialog.errors["courier"].isVisible()  # not reached yet: not an error yet
-    dialog.courier_combo.setEditText("my-regional-courier")  # free entry
-    dialog.number_edit.setText("RC-1")
+    assert not dialog.bindings["courier"].errors()  # not reached yet: not an error yet
+    enter(dialog.bindings["courier"], "my-regional-courier")  # free entry
+    enter(dialog.bindings["tracking_number"], "RC-1")
     assert dialog.ok_button.isEnabled()
     values = dialog.values()
     assert (values["courier"], values["tracking_number"]) == ("my-regional-courier", "RC-1")
@@ -178,38 +182,40 @@ def test_the_courier_is_picked_from_known_codes_or_typed(qtbot: QtBot) -> None:
 
 def test_fields_are_checked_as_typed(qtbot: QtBot) -> None:
     dialog = form(qtbot)
-    dialog.courier_combo.setEditText("ups")
-    dialog.number_edit.setText("1Z1")
-    dialog.send_date_edit.setText("2026-11-31")
-    assert dialog.errors["announced_send_date"].text() == (
+    enter(dialog.bindings["courier"], "ups")
+    enter(dialog.bindings["tracking_number"], "1Z1")
+    enter(dialog.bindings["announced_send_date"], "2026-11-31")
+    assert dialog.bindings["announced_send_date"].errors() == (
         "Date has wrong format. Use one of these formats instead: YYYY-MM-DD."
     )
     assert not dialog.ok_button.isEnabled()
-    dialog.send_date_edit.setText("2026-11-30")
-    dialog.postal_edit.setText("1" * 33)
-    assert "no more than 32 characters" in dialog.errors["recipient_postal_code"].text()
-    dialog.postal_edit.setText("10115")
-    dialog.country_combo.setEditText("Germany")
+    enter(dialog.bindings["announced_send_date"], "2026-11-30")
+    enter(dialog.bindings["recipient_postal_code"], "1" * 33)
+    assert "no more than 32 characters" in dialog.bindings["recipient_postal_code"].errors()
+    enter(dialog.bindings["recipient_postal_code"], "10115")
+    enter(dialog.bindings["destination_country_iso3"], "Germany")
     assert dialog.ok_button.isEnabled()
     assert dialog.values()["destination_country_iso3"] == "DEU"
 
 
 def test_a_tracking_the_order_has_already_is_refused(qtbot: QtBot) -> None:
     dialog = form(qtbot, existing=[("ups", "1Z1")])
-    dialog.courier_combo.setEditText("ups")
-    dialog.number_edit.setText("1Z1")
+    enter(dialog.bindings["courier"], "ups")
+    enter(dialog.bindings["tracking_number"], "1Z1")
     assert not dialog.ok_button.isEnabled()
-    assert "use Edit" in dialog.errors["tracking_number"].text()
+    assert "use Edit" in dialog.bindings["tracking_number"].errors()
 
 
 def test_editing_keeps_courier_and_number(qtbot: QtBot) -> None:
     dialog = form(qtbot, DELIVERED)
     assert dialog.windowTitle() == "Edit tracking 01505012345678"
-    assert not dialog.courier_combo.isEnabled()
-    assert dialog.number_edit.isReadOnly()
+    assert not dialog.bindings["courier"].widget.isEnabled()
+    number = dialog.bindings["tracking_number"].widget
+    assert isinstance(number, QLineEdit)
+    assert number.isReadOnly()
     assert dialog.ok_button.text() == "Apply"
     assert dialog.ok_button.isEnabled()
-    dialog.return_box.setChecked(True)
+    tick(dialog.bindings["is_return"])
     values = dialog.values()
     assert values["is_return"] is True
     assert values["notifications_inactive"] is True

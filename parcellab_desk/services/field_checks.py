@@ -1,0 +1,31 @@
+"""How a form field is judged before anything is sent, for orders and trackings alike.
+
+One function, so the order editor and the tracking form say the same thing about the same
+mistake, in the words the server would use.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from parcellab_desk.api.schema import FieldSpec
+from parcellab_desk.api.validation import check_field
+
+__all__ = ["CANNOT_EMPTY_MESSAGE", "REQUIRED_MESSAGE", "field_messages"]
+
+REQUIRED_MESSAGE: Final = "This field is required."
+CANNOT_EMPTY_MESSAGE: Final = "parcelLab keeps this once set; it cannot be emptied."
+
+
+def field_messages(
+    spec: FieldSpec, value: Any, *, creating: bool, saved: Any = None
+) -> tuple[str, ...]:
+    """The validator's messages for ``value``; a required field left blank while creating
+    gets the server's "This field is required." instead of a length message, and a field
+    the service cannot empty (a date, a yes/no) says so when its ``saved`` value was set."""
+    if creating and spec.required_on_create and value in (None, ""):
+        return (REQUIRED_MESSAGE,)
+    if value is None and not spec.can_be_cleared:
+        # Left empty: not sent. Once saved, the service takes no "empty" for it.
+        return (CANNOT_EMPTY_MESSAGE,) if saved is not None else ()
+    return tuple(e.detail for e in check_field(spec, value))
