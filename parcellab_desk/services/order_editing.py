@@ -62,8 +62,9 @@ from parcellab_desk.api.schema import (
     FieldKind,
     FieldSpec,
 )
-from parcellab_desk.api.validation import FieldError, check_field
+from parcellab_desk.api.validation import FieldError
 from parcellab_desk.services.error_messages import can_retry, describe_error
+from parcellab_desk.services.field_checks import field_messages
 from parcellab_desk.services.write_outcomes import (
     OrderWrites,
     Outcome,
@@ -253,16 +254,13 @@ class OrderDraft:
         On an existing order only fields the agent changed are checked: the saved values
         are what the server accepted, and marking them would blame the agent for them.
         """
-        spec = ORDER_FIELD[name]
-        value = self.value(name)
-        if self.is_new:
-            if spec.required_on_create and value in (None, ""):
-                return (_REQUIRED,)
-            if is_empty_value(value):
-                return ()  # not sent at all
-        elif name not in self._edits:
-            return ()
-        return tuple(e.detail for e in check_field(spec, value))
+        return field_messages(
+            ORDER_FIELD[name],
+            self.value(name),
+            creating=self.is_new,
+            saved=self.original_value(name),
+            changed=name in self._edits,
+        )
 
     def all_field_errors(self) -> dict[str, tuple[str, ...]]:
         found = {name: self.field_errors(name) for name in EDITABLE_FIELDS}

@@ -51,7 +51,11 @@ class TrackingDraft:
             raise KeyError(f"{name!r} is not an editable tracking field")
         if not self.is_new and name in _KEY_FIELDS:
             raise ValueError("courier and tracking number identify the tracking")
-        self._values[name] = to_json_value(value)
+        spec = TRACKING_FIELD[name]
+        value = to_json_value(value)
+        if value is None and spec.can_be_cleared:
+            value = spec.cleared_value  # an emptied box empties the field ("" or null)
+        self._values[name] = value
         self._touched.add(name)
 
     def key(self) -> TrackingKey:
@@ -60,7 +64,11 @@ class TrackingDraft:
     def field_errors(self, name: str) -> tuple[str, ...]:
         saved = getattr(self.original, name) if self.original is not None else None
         messages = field_messages(
-            TRACKING_FIELD[name], self._values[name], creating=self.is_new, saved=saved
+            TRACKING_FIELD[name],
+            self._values[name],
+            creating=self.is_new,
+            saved=saved,
+            changed=name in self._touched,
         )
         if name == "tracking_number" and self.is_new and self.key() in self._existing:
             messages = (*messages, DUPLICATE_TRACKING_MESSAGE)

@@ -29,6 +29,7 @@ from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
 from tests.services.test_write_outcomes import CountingTransport
 from tests.signals import next_emission
+from tests.ui.form_helpers import enter
 
 Numbers = Callable[[], str]
 
@@ -81,8 +82,8 @@ async def stage_tracking(editor: OrderEditor, courier: str, number: str) -> None
     editor.trackings_editor.add_button.click()
     (dialog,) = await next_emission(editor.dialog_opened)
     assert isinstance(dialog, TrackingFormDialog)
-    dialog.courier_combo.setEditText(courier)
-    dialog.number_edit.setText(number)
+    enter(dialog.bindings["courier"], courier)
+    enter(dialog.bindings["tracking_number"], number)
     dialog.ok_button.click()
     await next_emission(editor.tracking_staged)
 
@@ -208,9 +209,11 @@ async def test_every_text_field_emptied_in_the_editor_is_read_back_empty(env: En
     editor.trackings_editor.edit_button.click()
     (dialog,) = await next_emission(editor.dialog_opened)
     assert isinstance(dialog, TrackingFormDialog)
-    dialog.postal_edit.setText("")
-    dialog.service_edit.setText("")
-    clear_combo(dialog.country_combo)
+    enter(dialog.bindings["recipient_postal_code"], "")
+    enter(dialog.bindings["courier_service_level"], "")
+    country = dialog.bindings["destination_country_iso3"].widget
+    assert isinstance(country, QComboBox)
+    clear_combo(country)
     dialog.ok_button.click()
     await next_emission(editor.tracking_staged)
 
