@@ -211,9 +211,9 @@ class Console:
         db: Path | None = self.paths.data / DEMO_DB_NAME
         if FolderRole.DATA in self.unusable_folders:
             db = None  # already told: the demo runs on a temporary database
-        elif self.args.reset_demo:
-            assert db is not None
-            db.unlink(missing_ok=True)
+        elif self.args.reset_demo and db.exists():
+            # Fresh demo data, and the old database kept aside: nothing local is destroyed.
+            set_aside_database(db)
         while True:
             sandbox = EmbeddedSandbox(
                 db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders

@@ -47,9 +47,11 @@ class CrashReporter:
         if not self._show_dialog or QApplication.instance() is None or self._open is not None:
             return
         box = QMessageBox(QMessageBox.Icon.Critical, DISPLAY_NAME, "Something went wrong.")
-        box.setInformativeText(
-            f"{describe_error(error)}\n\nYour open work is kept. The details are in the log."
-        )
+        described = describe_error(error)
+        if "log" not in described:
+            described += " The details are in the log."
+        box.setInformativeText(f"{described}\n\nYour open work is kept; the console goes on.")
+        box.setStyleSheet("QMessageBox QLabel#qt_msgbox_informativelabel { min-width: 28em; }")
         box.setDetailedText(text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._closed)

@@ -211,3 +211,18 @@ async def test_an_unexpected_error_in_a_task_reaches_the_crash_path_and_work_goe
     assert console.runner.can_start  # and still takes work
     window.close_without_asking()
     assert await asyncio.wait_for(running, WAIT) == 0
+
+
+async def test_reset_demo_starts_fresh_and_keeps_the_old_database(
+    start: Callable[..., RecordingConsole], dialogs: asyncio.Queue[QDialog], root: Path
+) -> None:
+    paths = AppPaths.under(root).ensure()
+    old = b"an earlier demo database, whatever it holds"
+    (paths.data / DEMO_DB_NAME).write_bytes(old)
+    console = start(demo=True, reset_demo=True)
+    running = asyncio.ensure_future(console.run())
+    window = await asyncio.wait_for(console.opened.get(), WAIT)  # no question asked
+    assert dialogs.empty()
+    window.close_without_asking()
+    assert await asyncio.wait_for(running, WAIT) == 0
+    assert old in set(files_under(paths.data).values())

@@ -17,6 +17,11 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from parcellab_desk.app_args import DISPLAY_NAME
 
 
+def _widen(box: QMessageBox) -> None:
+    """Room for a path on one line: QMessageBox alone wraps long sentences very narrowly."""
+    box.setStyleSheet("QMessageBox QLabel#qt_msgbox_informativelabel { min-width: 36em; }")
+
+
 class NoticesDialog(QMessageBox):
     """Start-up problems, one sentence each; the paths can be selected and copied."""
 
@@ -36,6 +41,7 @@ class NoticesDialog(QMessageBox):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
+        _widen(self)
 
 
 class DamagedDemoDialog(QMessageBox):
@@ -48,7 +54,7 @@ class DamagedDemoDialog(QMessageBox):
         self.setText(f"The demo database cannot be read ({reason}).")
         self.setInformativeText(
             f"{database}\n\nStart from fresh demo data? The damaged file is kept beside it "
-            "(renamed, nothing is deleted). The same happens with the --reset-demo option."
+            "(renamed, nothing is deleted), as the --reset-demo option does."
         )
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fresh_button: QPushButton = self.addButton(
@@ -57,6 +63,7 @@ class DamagedDemoDialog(QMessageBox):
         self.quit_button: QPushButton = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.fresh_button)
         self.setEscapeButton(self.quit_button)
+        _widen(self)
 
     def chose_fresh(self) -> bool:
         return self.clickedButton() is self.fresh_button
