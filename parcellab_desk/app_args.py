@@ -21,7 +21,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--demo-orders", type=int, default=2000, help="orders to seed a new demo sandbox with"
     )
     parser.add_argument(
-        "--reset-demo", action="store_true", help="start the demo sandbox from fresh demo data (the old database is kept aside)"
+        "--reset-demo",
+        action="store_true",
+        help="start the demo sandbox from fresh demo data (the old database is kept aside)",
     )
     parser.add_argument(
         "--sandbox-port", type=int, default=0, help="port of the demo sandbox (0: any free)"

@@ -8,8 +8,8 @@ benchmark); the paths are an example home folder.
 
 from __future__ import annotations
 
-import asyncio
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,20 +22,14 @@ from parcellab_desk.crash_report import CrashReporter
 from parcellab_desk.services.paths import FolderProblem, FolderRole
 from parcellab_desk.ui.startup_dialogs import DamagedDemoDialog, NoticesDialog
 
-OUT = Path(__file__).resolve().parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_dialog_shots import save  # the one way the shots are written
+
 HOME = Path("/home/erika")
 
 
-async def save(widget: QWidget, name: str) -> None:
-    widget.show()
-    widget.adjustSize()
-    for _ in range(3):
-        QApplication.processEvents()
-        await asyncio.sleep(0.05)
-    path = OUT / f"{name}.png"
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
+async def shot(widget: QWidget, name: str) -> None:
+    await save(widget, name)
     widget.close()
 
 
@@ -51,9 +45,9 @@ async def main() -> None:
             "Permission denied",
         ).sentence(),
     ]
-    await save(NoticesDialog(notices), "startup_notices")
+    await shot(NoticesDialog(notices), "startup_notices")
     draft = HOME / ".local/share/parcellab_desk/drafts/demo/3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b.json"
-    await save(
+    await shot(
         NoticesDialog(
             [
                 f"The draft {draft} is damaged (tags is a number); it was kept as "
@@ -63,7 +57,7 @@ async def main() -> None:
         "startup_notice_draft",
     )
     db = HOME / ".local" / "share" / "parcellab_desk" / "demo-sandbox.sqlite3"
-    await save(DamagedDemoDialog(db, "it is not a database"), "demo_database_damaged")
+    await shot(DamagedDemoDialog(db, "it is not a database"), "demo_database_damaged")
     reporter = CrashReporter()
     try:
         raise ZeroDivisionError("division by zero")
@@ -72,7 +66,7 @@ async def main() -> None:
     crash = next(
         w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
     )
-    await save(crash, "crash_dialog")
+    await shot(crash, "crash_dialog")
 
 
 if __name__ == "__main__":
