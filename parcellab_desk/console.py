@@ -211,9 +211,9 @@ class Console:
         db: Path | None = self.paths.data / DEMO_DB_NAME
         if FolderRole.DATA in self.unusable_folders:
             db = None  # already told: the demo runs on a temporary database
-        elif self.args.reset_demo and db.exists():
+        elif self.args.reset_demo and self.paths.data.joinpath(DEMO_DB_NAME).exists():
             # Fresh demo data, and the old database kept aside: nothing local is destroyed.
-            set_aside_database(db)
+            set_aside_database(self.paths.data / DEMO_DB_NAME)
         while True:
             sandbox = EmbeddedSandbox(
                 db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders
