@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+import pydantic
 from cryptography.fernet import Fernet, InvalidToken
 
+from parcellab_desk.api.models import Order
 from parcellab_desk.api.schema import ORDER_FIELD, TRACKING_FIELD, FieldKind, FieldSpec
 from parcellab_desk.services.files import (
     PRIVATE_FOLDER_MODE,
@@ -129,6 +131,43 @@ def _check_types(values: Mapping[str, Any], specs: Mapping[str, FieldSpec], wher
             raise DraftUnreadableError(f"{where}{name} is {_json_kind(value)}")
 
 
+SNAPSHOT_VERSION = 1
+
+
+def snapshot_of(draft: OrderDraft) -> dict[str, Any]:
+    """Everything needed to bring ``draft`` back after a restart, as JSON values."""
+    original = draft.original
+    return {
+        "version": SNAPSHOT_VERSION,
+        "original": original.to_json_dict() if original is not None else None,
+        "defaults": draft.defaults(),
+        "edits": draft.edits(),
+        "trackings": [
+            {"courier": key[0], "tracking_number": key[1], "values": values}
+            for key, values in draft.pending_trackings().items()
+        ],
+    }
+
+
+def draft_from_snapshot(data: Mapping[str, Any]) -> OrderDraft:
+    """The draft a ``snapshot_of`` described; raises ValueError when it is not one."""
+    if data.get("version") != SNAPSHOT_VERSION:
+        raise ValueError(f"unknown draft version {data.get('version')!r}")
+    try:
+        raw = data.get("original")
+        return OrderDraft.restored(
+            Order.model_validate(raw) if raw is not None else None,
+            defaults=dict(data.get("defaults") or {}),
+            edits=dict(data.get("edits") or {}),
+            trackings={
+                (str(item["courier"]), str(item["tracking_number"])): dict(item["values"])
+                for item in data.get("trackings") or []
+            },
+        )
+    except (KeyError, TypeError, AttributeError, pydantic.ValidationError) as exc:
+        raise ValueError(f"not a draft: {exc}") from exc
+
+
 def decode_draft(data: bytes) -> OrderDraft:
     """The draft in a file's (decrypted) bytes; raises DraftUnreadableError otherwise."""
     try:
@@ -138,14 +177,14 @@ def decode_draft(data: bytes) -> OrderDraft:
     if not isinstance(snapshot, dict):
         raise DraftUnreadableError(f"{_json_kind(snapshot)}, not a draft")
     try:
-        draft = OrderDraft.from_snapshot(snapshot)
+        draft = draft_from_snapshot(snapshot)
         _check_types(draft.edits(), ORDER_FIELD, "")
         _check_types(snapshot.get("defaults") or {}, ORDER_FIELD, "")
         for item in snapshot.get("trackings") or []:
             _check_types(item["values"], TRACKING_FIELD, "a tracking's ")
     except DraftUnreadableError:
         raise
-    # from_snapshot checks the shape it knows; anything else odd in a file is damage too.
+    # draft_from_snapshot checks the shape it knows; anything else odd in a file is damage too.
     except Exception as exc:
         raise DraftUnreadableError(f"not a draft ({type(exc).__name__})") from None
     return draft
@@ -190,7 +229,7 @@ class DraftStore:
         """Keep ``draft`` (replacing an earlier version). A failure to write is told once
         and the draft is kept in memory, since the edit itself is still on screen."""
         path = self._path(draft_id)
-        plain = json.dumps(draft.snapshot()).encode("utf-8")
+        plain = json.dumps(snapshot_of(draft)).encode("utf-8")
         self._memory[draft_id] = plain
         if self._fernet is None or self._disk_failed:
             return

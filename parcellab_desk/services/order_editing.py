@@ -18,27 +18,22 @@ Emptying a field follows the contract: a cleared text box is ``""``, ``null`` on
 fields the contract marks nullable; an empty box and a field the server left out or sent as
 ``null`` are the same "empty", so clearing an empty field is no change.
 
-``OrderDraft.failure`` turns any exception from a write into an ``EditFailure``: validation
-errors placed on form fields (``tags.3`` -> ``tags``) or tracking rows
-(``mutations.1.tracking.courier`` -> the tracking sent as mutation 1), everything else as one
-sentence for a banner, with Retry where trying again can help.
+What the agent is told when a write fails, and where each message goes, is
+``services.edit_failures``'s; how a draft is kept on disk is ``services.drafts``'s.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any, Final, Protocol
 
-import pydantic
-
 from parcellab_desk.api.errors import (
     ParcelLabError,
     PartiallySavedError,
-    ValidationError,
 )
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.payload import (
@@ -62,8 +57,6 @@ from parcellab_desk.api.schema import (
     FieldKind,
     FieldSpec,
 )
-from parcellab_desk.api.validation import FieldError
-from parcellab_desk.services.error_messages import can_retry, describe_error
 from parcellab_desk.services.field_checks import field_messages
 from parcellab_desk.services.write_outcomes import (
     OrderWrites,
@@ -75,8 +68,6 @@ from parcellab_desk.services.write_outcomes import (
 
 __all__ = [
     "EDITABLE_FIELDS",
-    "EditFailure",
-    "ErrorPlacement",
     "OrderDraft",
     "OrderEditingService",
     "OrderWriter",
@@ -150,34 +141,6 @@ class TrackingRow:
         return (self.tracking.courier or "", self.tracking.tracking_number or "")
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorPlacement:
-    """Messages sorted by where they belong on screen."""
-
-    fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    trackings: Mapping[TrackingKey, tuple[str, ...]] = field(default_factory=dict)
-    general: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.fields or self.trackings or self.general)
-
-
-@dataclass(frozen=True, slots=True)
-class EditFailure:
-    """What the editor shows after a write failed. ``banner`` is empty when every message
-    sits on a field or a row; ``can_retry`` says whether sending the same again can help;
-    ``can_check``: the outcome is unknown, offer "Check again" (a lookup, never a re-send);
-    ``can_send_again``: a check found nothing, offer "Send again" (which looks once more
-    first)."""
-
-    banner: str
-    placement: ErrorPlacement
-    can_retry: bool
-    can_check: bool = False
-    can_send_again: bool = False
-
-
 class OrderDraft:
     """One order being edited: the server's version plus the agent's unsaved changes."""
 
@@ -187,7 +150,9 @@ class OrderDraft:
         self._edits: dict[str, Any] = {}
         # Insertion order is the order of the add_tracking mutations on the next save.
         self._trackings: dict[TrackingKey, dict[str, Any]] = {}
-        self._sent_keys: tuple[TrackingKey, ...] = ()
+        self.sent_keys: tuple[TrackingKey, ...] = ()
+        """The tracking of each mutation in the write last sent (its errors name them by
+        index); set by whoever sends."""
         self.unresolved: WriteIntent | None = None
         """A write sent from this draft whose outcome is not known yet (answer lost)."""
         self.checks_without_finding = 0
@@ -342,8 +307,10 @@ class OrderDraft:
     def pending_tracking_keys(self) -> tuple[TrackingKey, ...]:
         return tuple(self._trackings)
 
-    def mutations(self) -> list[Mutation]:
-        """The ``add_tracking`` mutations for the pending trackings, in the order added."""
+    def mutations(self) -> tuple[list[Mutation], tuple[TrackingKey, ...]]:
+        """The ``add_tracking`` mutations for the pending trackings, in the order added,
+        with the key of the tracking each one is for (mutation ``i`` is ``keys[i]``: the
+        server's errors name mutations by index)."""
         mutations: list[Mutation] = []
         keys: list[TrackingKey] = []
         for key, values in self._trackings.items():
@@ -355,16 +322,17 @@ class OrderDraft:
             if mutation is not None:
                 mutations.append(mutation)
                 keys.append(key)
-        self._sent_keys = tuple(keys)
-        return mutations
+        return mutations, tuple(keys)
 
     # -- sending -----------------------------------------------------------------------
 
-    def patch(self) -> OrderPatch:
-        """The PUT body for an existing order: identity, changed fields, mutations."""
+    def patch(self) -> tuple[OrderPatch, tuple[TrackingKey, ...]]:
+        """The PUT body for an existing order (identity, changed fields, mutations) and the
+        tracking each of its mutations is for."""
         if self._original is None:
             raise ValueError("a new order is created with create_payload(), not patched")
-        return build_patch(self._original, self._edits, self.mutations())
+        mutations, keys = self.mutations()
+        return build_patch(self._original, self._edits, mutations), keys
 
     def create_payload(self) -> dict[str, Any]:
         """The POST body for a new order (order fields only; trackings follow by PUT):
@@ -382,7 +350,7 @@ class OrderDraft:
         self._defaults = {}
         self._edits.clear()
         self._trackings.clear()
-        self._sent_keys = ()
+        self.sent_keys = ()
         self.unresolved = None
         self.checks_without_finding = 0
 
@@ -411,172 +379,33 @@ class OrderDraft:
             # A pending edit of a saved tracking holds only its changes: the key says which.
             self.put_tracking({**base, **values, "courier": key[0], "tracking_number": key[1]})
 
-    # -- keeping a draft across a crash ------------------------------------------------
+    # -- what a stored draft holds (the drafts store encodes it) ------------------------
 
-    SNAPSHOT_VERSION = 1
+    def defaults(self) -> dict[str, Any]:
+        """A new order's starting values (the account chosen for it)."""
+        return dict(self._defaults)
 
-    def snapshot(self) -> dict[str, Any]:
-        """Everything needed to bring this draft back after a restart, as JSON values."""
-        return {
-            "version": self.SNAPSHOT_VERSION,
-            "original": self._original.to_json_dict() if self._original is not None else None,
-            "defaults": dict(self._defaults),
-            "edits": dict(self._edits),
-            "trackings": [
-                {"courier": key[0], "tracking_number": key[1], "values": dict(values)}
-                for key, values in self._trackings.items()
-            ],
-        }
+    def pending_trackings(self) -> dict[TrackingKey, dict[str, Any]]:
+        """Trackings to add or change with the next save, in the order they were put."""
+        return {key: dict(values) for key, values in self._trackings.items()}
 
     @classmethod
-    def from_snapshot(cls, data: Mapping[str, Any]) -> OrderDraft:
-        """The draft a ``snapshot()`` described; raises ValueError when it is not one."""
-        if data.get("version") != cls.SNAPSHOT_VERSION:
-            raise ValueError(f"unknown draft version {data.get('version')!r}")
-        try:
-            raw = data.get("original")
-            draft = cls(Order.model_validate(raw) if raw is not None else None)
-            draft._defaults = dict(data.get("defaults") or {})
-            for name, value in dict(data.get("edits") or {}).items():
-                draft.set_value(name, value)
-            for item in data.get("trackings") or []:
-                key = (str(item["courier"]), str(item["tracking_number"]))
-                draft._trackings[key] = dict(item["values"])
-        except (KeyError, TypeError, AttributeError, pydantic.ValidationError) as exc:
-            raise ValueError(f"not a draft: {exc}") from exc
+    def restored(
+        cls,
+        original: Order | None,
+        *,
+        defaults: Mapping[str, Any],
+        edits: Mapping[str, Any],
+        trackings: Mapping[TrackingKey, Mapping[str, Any]],
+    ) -> OrderDraft:
+        """A draft as it was kept (see ``services.drafts``)."""
+        draft = cls(original)
+        draft._defaults = dict(defaults)
+        for name, value in edits.items():
+            draft.set_value(name, value)
+        for key, values in trackings.items():
+            draft._trackings[key] = dict(values)
         return draft
-
-    # -- errors ------------------------------------------------------------------------
-
-    def place_errors(self, errors: Iterable[FieldError]) -> ErrorPlacement:
-        """Where each error belongs: a form field, a tracking row, or the banner."""
-        fields: dict[str, list[str]] = {}
-        rows: dict[TrackingKey, list[str]] = {}
-        general: list[str] = []
-        for error in errors:
-            attr = error.attr or ""
-            parts = attr.split(".")
-            if parts[0] in EDITABLE_FIELDS:
-                fields.setdefault(parts[0], []).append(error.detail)
-                continue
-            key = self._tracking_of_mutation(parts)
-            if key is not None:
-                rows.setdefault(key, []).append(_tracking_message(parts, error.detail))
-                continue
-            if not attr or attr == "non_field_errors":
-                general.append(error.detail)
-            else:
-                general.append(f"{_label_of(attr)}: {error.detail}")
-        return ErrorPlacement(
-            {k: tuple(v) for k, v in fields.items()},
-            {k: tuple(v) for k, v in rows.items()},
-            tuple(general),
-        )
-
-    def _tracking_of_mutation(self, parts: Sequence[str]) -> TrackingKey | None:
-        if len(parts) < 2 or parts[0] != "mutations" or not parts[1].isdigit():
-            return None
-        index = int(parts[1])
-        if index < len(self._sent_keys):
-            return self._sent_keys[index]
-        return None
-
-    def failure(self, error: BaseException) -> EditFailure:
-        """What to show after a write raised ``error``; the draft itself is unchanged."""
-        if isinstance(error, WriteOutcomeUnknownError):
-            return self._unknown_failure(error)
-        if isinstance(error, PartiallySavedError):
-            return self._partial_failure(error)
-        if isinstance(error, ValidationError):
-            placement = self.place_errors(error.errors)
-            if placement.is_empty:
-                placement = ErrorPlacement(general=(describe_error(error),))
-            banner = " ".join(placement.general)
-            if not banner:
-                count = sum(len(v) for v in placement.fields.values()) + sum(
-                    len(v) for v in placement.trackings.values()
-                )
-                noun = "problem" if count == 1 else "problems"
-                banner = f"Not saved: {count} {noun} marked below."
-            return EditFailure(banner, placement, can_retry=False)
-        retry = can_retry(error)
-        kept = (
-            " Your changes are kept."
-            if retry
-            else " Your changes are kept; sending them again will not help."
-        )
-        return EditFailure(f"Not saved: {describe_error(error)}{kept}", ErrorPlacement(), retry)
-
-    def _pending_trackings_text(self) -> str:
-        keys = self.pending_tracking_keys()
-        names = ", ".join(f"{courier} {number}" for courier, number in keys)
-        noun = "tracking" if len(keys) == 1 else "trackings"
-        return f"{len(keys)} {noun} not saved yet: {names}"
-
-    def _unknown_failure(self, error: WriteOutcomeUnknownError) -> EditFailure:
-        cause = describe_error(error.cause) if error.cause is not None else "No answer came."
-        intent = error.result.intent
-        kinds = {m.get("type") for m in intent.body.get("mutations") or ()}
-        only_mutations = set(intent.body) <= {"external_id", "account", "order_number", "mutations"}
-        if intent.method == "POST":
-            what = "whether the order was created"
-        elif "cancel_order" in kinds:
-            what = "whether the order was cancelled"
-        elif "cancel_tracking" in kinds:
-            what = "whether the tracking was cancelled"
-        elif kinds and only_mutations:
-            what = "whether the trackings were saved"
-        else:
-            what = "whether the changes were saved"
-        if intent.method == "PUT" and self.checks_without_finding == 0:
-            # A PUT is idempotent: sending it again cannot apply anything twice.
-            banner = (
-                f"Outcome unknown: {cause} It is not known yet {what}. Check again looks "
-                "the order up; Send again looks once more and sends the changes if they "
-                "are not there. Your changes are kept."
-            )
-            return EditFailure(
-                banner, ErrorPlacement(), can_retry=False, can_check=True, can_send_again=True
-            )
-        if self.checks_without_finding == 0:
-            banner = (
-                f"Outcome unknown: {cause} It is not known yet {what}; parcelLab may still be "
-                "applying it. Nothing is sent again until it has been looked up: use Check "
-                "again in a moment. Your changes are kept."
-            )
-            return EditFailure(banner, ErrorPlacement(), can_retry=False, can_check=True)
-        banner = (
-            f"Still not found on parcelLab after {self.checks_without_finding} "
-            f"look-up{'s' if self.checks_without_finding != 1 else ''}: it is not known "
-            f"{what}. Check again, or, if it still is not there, Send again (which looks "
-            "once more first). Your changes are kept."
-        )
-        return EditFailure(
-            banner, ErrorPlacement(), can_retry=False, can_check=True, can_send_again=True
-        )
-
-    def _partial_failure(self, error: PartiallySavedError) -> EditFailure:
-        if isinstance(error.cause, ValidationError):
-            placement = self.place_errors(error.cause.errors)
-        else:
-            placement = ErrorPlacement()
-        retry = can_retry(error.cause)
-        banner = (
-            f"Order created; {self._pending_trackings_text()}. {describe_error(error.cause)} "
-            "Save sends only the trackings."
-        )
-        return EditFailure(banner, placement, can_retry=retry)
-
-
-def _label_of(attr: str) -> str:
-    spec = ORDER_FIELD.get(attr.split(".")[0])
-    return spec.label if spec is not None else attr
-
-
-def _tracking_message(parts: Sequence[str], detail: str) -> str:
-    name = parts[-1]
-    spec = TRACKING_FIELD.get(name)
-    return f"{spec.label}: {detail}" if spec is not None else detail
 
 
 class OrderWriter(Protocol):
@@ -618,16 +447,16 @@ class OrderEditingService:
             return await self.check(draft)
         deadline_at = self._deadline()
         if draft.is_new:
-            mutations = draft.mutations()
+            mutations, keys = draft.mutations()
             posted = await self._send(draft, WriteIntent.post(draft.create_payload()), deadline_at)
             assert posted.order is not None  # saved
             draft.accept_created(posted.order)
             if not mutations:
                 return posted.order
-            return await self._save_trackings(draft, mutations, deadline_at)
+            return await self._save_trackings(draft, mutations, keys, deadline_at)
         original = draft.original
         assert original is not None  # not new
-        patch = draft.patch()
+        patch, draft.sent_keys = draft.patch()
         if patch.is_empty:
             draft.accept_saved(original)
             return original
@@ -677,10 +506,10 @@ class OrderEditingService:
             draft.accept_created(order)
             for name, value in edits.items():
                 draft.set_value(name, value)
-            mutations = draft.mutations()
+            mutations, keys = draft.mutations()
             if not mutations:
                 return order
-            return await self._save_trackings(draft, mutations, self._deadline())
+            return await self._save_trackings(draft, mutations, keys, self._deadline())
         draft.rebase(order)
         return order
 
@@ -688,12 +517,14 @@ class OrderEditingService:
         self,
         draft: OrderDraft,
         mutations: Sequence[Mutation],
+        keys: tuple[TrackingKey, ...],
         deadline_at: float,
     ) -> Order:
         """PUT the trackings of an order just created; the draft keeps them pending (and
         any field typed meanwhile) until the service shows them."""
         order = draft.original
         assert order is not None
+        draft.sent_keys = keys
         intent = self.writes.mutations_intent(order, mutations)
         try:
             result = await self._send(draft, intent, deadline_at)
@@ -748,6 +579,7 @@ class OrderEditingService:
     async def _send_mutation(self, draft: OrderDraft, original: Order, mutation: Mutation) -> Order:
         """A cancel goes out on its own (the draft's edits wait) and is settled like a save."""
         intent = self.writes.mutations_intent(original, [mutation])
+        draft.sent_keys = ()  # a cancel's errors name no pending tracking
         result = await self._send(draft, intent, self._deadline())
         assert result.order is not None
         draft.rebase(result.order)

@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.schema import ORDER_EDITABLE, ORDER_FIELD, CancelReason, Section
 from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.services.edit_failures import EditFailure, edit_failure
 from parcellab_desk.services.order_editing import (
-    EditFailure,
     OrderDraft,
     OrderEditingService,
     TrackingKey,
@@ -594,7 +594,7 @@ class OrderEditor(QWidget):
             self._set_busy(False)
             # A partial create or a found write changed the draft's original: show it.
             self._load_from_draft()
-            self._show_failure(self.draft.failure(exc), retry)
+            self._show_failure(edit_failure(self.draft, exc), retry)
             return False
         finally:
             if self._busy:
@@ -645,7 +645,7 @@ class OrderEditor(QWidget):
         happened."""
         if self.draft.unresolved is not None:
             unknown = WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, self.draft.unresolved))
-            self._show_failure(self.draft.failure(unknown), self.save)
+            self._show_failure(edit_failure(self.draft, unknown), self.save)
             self._set_status(self.tr("Stopped. It may still reach parcelLab: use Check again."))
         else:
             self._set_status(self.tr("Stopped. Your changes are kept."))

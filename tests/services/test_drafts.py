@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from parcellab_desk.api.models import Order
-from parcellab_desk.services.drafts import DraftStore, new_draft_key
+from parcellab_desk.services.drafts import (
+    DraftStore,
+    draft_from_snapshot,
+    new_draft_key,
+    snapshot_of,
+)
 from parcellab_desk.services.order_editing import OrderDraft
 
 KEY = new_draft_key()
@@ -37,17 +42,17 @@ def edited_draft() -> OrderDraft:
 
 def test_a_snapshot_brings_back_the_same_edits_and_patch() -> None:
     draft = edited_draft()
-    again = OrderDraft.from_snapshot(draft.snapshot())
+    again = draft_from_snapshot(snapshot_of(draft))
     assert again.original == ORDER
     assert again.edits() == draft.edits()
     assert again.pending_tracking_keys() == draft.pending_tracking_keys()
-    assert again.patch().body == draft.patch().body
+    assert again.patch()[0].body == draft.patch()[0].body
 
 
 def test_a_new_order_draft_keeps_its_account() -> None:
     draft = OrderDraft(None, account=1002)
     draft.set_value("order_number", "NEW-1")
-    again = OrderDraft.from_snapshot(draft.snapshot())
+    again = draft_from_snapshot(snapshot_of(draft))
     assert again.is_new
     assert again.create_payload() == draft.create_payload()
     assert again.create_payload()["account"] == 1002
@@ -64,7 +69,7 @@ def test_a_new_order_draft_keeps_its_account() -> None:
 )
 def test_what_is_not_a_snapshot_is_refused(data: dict[str, object]) -> None:
     with pytest.raises(ValueError, match="draft"):
-        OrderDraft.from_snapshot(data)
+        draft_from_snapshot(data)
 
 
 def test_store_keeps_loads_and_forgets(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from cryptography.fernet import Fernet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parcellab_desk.services.drafts import DraftStore, decode_draft, new_draft_key
+from parcellab_desk.services.drafts import DraftStore, decode_draft, new_draft_key, snapshot_of
 from parcellab_desk.services.profiles import Profile, ProfileStore
 from parcellab_desk.services.settings_file import check_settings_file
 
@@ -114,7 +114,7 @@ def _draft_files_case(original: bytes, *, encrypted: bool) -> None:
 
         if restored:
             [item] = restored
-            item.draft.snapshot()  # usable by the editor: every value has its field's type
+            snapshot_of(item.draft)  # usable by the editor: every value has its field's type
             item.draft.edits()
             return
         try:

@@ -23,6 +23,7 @@ from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.api.schema import ORDER_FIELD, CancelReason
 from parcellab_desk.api.validation import FieldError
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.services.edit_failures import edit_failure, place_errors
 from parcellab_desk.services.order_editing import (
     OrderDraft,
     OrderEditingService,
@@ -89,7 +90,7 @@ def test_only_changed_fields_are_sent() -> None:
     draft = OrderDraft(SAVED)
     draft.set_value("client_key", "brand-b.de")
     draft.set_value("order_status", "Shipped")  # unchanged: not sent
-    patch = draft.patch()
+    patch, _keys = draft.patch()
     assert patch.body == {"external_id": SAVED.external_id, "client_key": "brand-b.de"}
     assert draft.changed_fields() == {"client_key"}
 
@@ -98,7 +99,7 @@ def test_clearing_a_text_field_sends_an_empty_string() -> None:
     draft = OrderDraft(SAVED)
     draft.set_value("external_reference", None)  # a combo's clear button gives None
     draft.set_value("client_key", "")
-    assert draft.patch().body == {
+    assert draft.patch()[0].body == {
         "external_id": SAVED.external_id,
         "external_reference": "",
         "client_key": "",
@@ -118,7 +119,7 @@ def test_setting_a_field_back_forgets_the_edit() -> None:
     assert draft.changed_fields() == {"tags"}
     draft.set_value("tags", ["priority:vip"])
     assert not draft.is_dirty
-    assert draft.patch().is_empty
+    assert draft.patch()[0].is_empty
 
 
 def test_revert_forgets_fields_and_trackings() -> None:
@@ -137,7 +138,7 @@ def test_trackings_become_mutations_in_the_order_added() -> None:
     draft.put_tracking(
         {"courier": "dhl-germany", "tracking_number": "00340434", "recipient_postal_code": "10115"}
     )
-    body = draft.patch().body
+    body = draft.patch()[0].body
     assert body["mutations"] == [
         {"type": "add_tracking", "tracking": {"courier": "ups", "tracking_number": "1Z999"}},
         {
@@ -214,15 +215,17 @@ def test_errors_go_to_fields_rows_or_the_banner() -> None:
     draft = OrderDraft(SAVED)
     draft.put_tracking({"courier": "ups", "tracking_number": "1Z999"})
     draft.put_tracking({"courier": "gls", "tracking_number": "G-1"})
-    draft.patch()  # mutation 0 is ups, 1 is gls
-    placement = draft.place_errors(
+    _patch, keys = draft.patch()
+    assert keys == (("ups", "1Z999"), ("gls", "G-1"))  # mutation 0 is ups, 1 is gls
+    placement = place_errors(
         [
             FieldError("tags.3", "blank", "This field may not be blank."),
             FieldError("mutations.1.tracking.courier", "invalid", "Unknown courier."),
             FieldError("non_field_errors", "unique", "The order already exists."),
             FieldError("mutations.7.tracking.courier", "invalid", "Out of range."),
             FieldError(None, "invalid", "Invalid data."),
-        ]
+        ],
+        keys,
     )
     assert placement.fields == {"tags": ("This field may not be blank.",)}
     assert placement.trackings == {("gls", "G-1"): ("Courier: Unknown courier.",)}
@@ -236,7 +239,7 @@ def test_errors_go_to_fields_rows_or_the_banner() -> None:
 def test_other_failures_offer_retry_and_keep_the_edits() -> None:
     draft = OrderDraft(SAVED)
     draft.set_value("client_key", "brand-b.de")
-    failure = draft.failure(ServerError("The service failed (503).", status_code=503))
+    failure = edit_failure(draft, ServerError("The service failed (503).", status_code=503))
     assert failure.can_retry
     assert "503" in failure.banner
     assert failure.placement.is_empty
@@ -247,8 +250,8 @@ def test_a_create_whose_fate_is_unknown_is_not_offered_again() -> None:
     draft = OrderDraft(account=1042)
     lost = ConnectionFailedError("The connection dropped.", method="POST")
     intent = WriteIntent.post({"account": 1042, "order_number": "N-1"})
-    failure = draft.failure(
-        WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, intent, error=lost))
+    failure = edit_failure(
+        draft, WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, intent, error=lost))
     )
     assert not failure.can_retry
     assert failure.can_check
@@ -278,7 +281,7 @@ async def test_create_then_save_only_the_change(
 
     draft.set_value("external_reference", None)
     draft.set_value("order_status", "Processing")
-    assert set(draft.patch().body) == {"external_id", "external_reference", "order_status"}
+    assert set(draft.patch()[0].body) == {"external_id", "external_reference", "order_status"}
     await service.save(draft)
     read_back = await client.get_order(created.external_id or "")
     assert read_back.external_reference is None
@@ -300,7 +303,7 @@ async def test_a_server_400_on_a_field_is_marked_there_and_edits_stay(
     draft.set_value("client_key", "brand-b.de")
     with pytest.raises(ValidationError) as caught:
         await service.save(draft)
-    failure = draft.failure(caught.value)
+    failure = edit_failure(draft, caught.value)
     assert set(failure.placement.fields) == {"account"}
     assert not failure.can_retry
     assert draft.value("client_key") == "brand-b.de"
@@ -323,7 +326,7 @@ async def test_a_tracking_of_another_order_marks_its_row(
     draft.put_tracking(taken)
     with pytest.raises(ValidationError) as caught:
         await service.save(draft)
-    placement = draft.failure(caught.value).placement
+    placement = edit_failure(draft, caught.value).placement
     assert list(placement.trackings) == [("ups", taken["tracking_number"])]
     assert placement.fields == {}
     assert len(draft.pending_tracking_keys()) == 2  # nothing was lost
@@ -344,7 +347,7 @@ async def test_a_courier_the_schema_refuses_marks_its_row_before_sending(
         await service.save(draft)
     assert caught.value.status_code is None  # the client refused it; nothing was sent
     assert caught.value.field_errors[0].attr == "mutations.0.tracking.courier"
-    placement = draft.failure(caught.value).placement
+    placement = edit_failure(draft, caught.value).placement
     assert placement.trackings == {
         ("c" * 65, "T-1"): ("Courier: Ensure this field has no more than 64 characters.",)
     }
@@ -364,7 +367,7 @@ async def test_a_server_failure_keeps_everything_and_retry_succeeds(
     sandbox.faults.fail_next(1, status=500, method="PUT")
     with pytest.raises(ServerError) as caught:
         await service.save(draft)
-    assert draft.failure(caught.value).can_retry
+    assert edit_failure(draft, caught.value).can_retry
     assert draft.value("customer_number") == "C-77"
     saved = await service.save(draft)
     assert saved.customer_number == "C-77"
@@ -384,7 +387,7 @@ async def test_a_gateway_failure_on_a_put_is_looked_up_then_sent_again(
     sandbox.faults.fail_next(1, status=503, method="PUT")  # before it was handled
     with pytest.raises(WriteOutcomeUnknownError) as caught:
         await service.save(draft)
-    failure = draft.failure(caught.value)
+    failure = edit_failure(draft, caught.value)
     assert failure.can_check
     assert failure.can_send_again
     assert not failure.can_retry

@@ -141,7 +141,7 @@ async def test_patch_holds_only_changed_fields_and_clearing_sends_an_empty_strin
     assert isinstance(shipments, QComboBox)
     shipments.setCurrentIndex(2)  # "No"
     editor.tags_editor.add_tag("priority:vip")
-    assert editor.draft.patch().body == {
+    assert editor.draft.patch()[0].body == {
         "external_id": order.external_id,
         "external_reference": "",  # the service refuses null here
         "client_key": "brand-b.de",

@@ -223,7 +223,7 @@ def test_editing_keeps_courier_and_number(qtbot: QtBot) -> None:
     assert values["tags"] == ["box:2"]
     draft = OrderDraft(ORDER)
     draft.put_tracking(values)
-    assert draft.patch().body["mutations"] == [
+    assert draft.patch()[0].body["mutations"] == [
         {
             "type": "add_tracking",
             "tracking": {
