@@ -183,3 +183,30 @@ def test_mnemonics_skip_taken_letters_and_reach_every_label() -> None:
     # First come, first served would leave the second without a letter; a matching does not.
     assert MnemonicAllocator(reserved="").assign(["ab", "a"]) == ["a&b", "&a"]
     assert mnemonic_of("Save && close") == ""
+
+
+def test_the_welcome_options_and_the_red_confirm_show_their_focus(
+    qtbot: QtBot, palette: str
+) -> None:
+    from parcellab_desk.api.schema import CancelReason
+    from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog
+    from parcellab_desk.ui.welcome_dialog import WelcomeDialog
+    from tests.ui.editor_fixtures import FULL_ORDER
+
+    cancel = CancelOrderDialog(FULL_ORDER)
+    cancel.reason_buttons[CancelReason.CUSTOMER].setChecked(True)  # the red button is live
+    for dialog in (WelcomeDialog(), cancel):
+        qtbot.addWidget(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        buttons = [
+            w
+            for w in dialog.findChildren(QWidget)
+            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        assert buttons, f"nothing to focus in {dialog.windowTitle()} ({palette})"
+        for widget in buttons:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            assert widget.hasFocus()
+            assert_ring_around(widget, QApplication.palette(), dialog)
