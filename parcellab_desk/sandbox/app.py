@@ -61,6 +61,7 @@ from parcellab_desk.sandbox.pagination import (
     visible_accounts,
 )
 from parcellab_desk.sandbox.store import Store
+from parcellab_desk.sandbox.write_log import RequestTracker, WriteLog
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class SandboxContext:
     faults: FaultController
     settings: SandboxSettings
     workers: Workers
+    write_log: WriteLog
 
 
 def _context(request: Request) -> SandboxContext:
@@ -156,8 +158,10 @@ async def _orders_collection(request: Request) -> Response:
     check_mutation_count(body)
     if request.method == "POST":
         outcome = await ctx.workers.write(ctx.writer.post, grant, body)
+        ctx.write_log.record(outcome.order.external_id)
         return JSONResponse(outcome.order.to_json(), status_code=201)
     outcome = await ctx.workers.write(ctx.writer.put, grant, body)
+    ctx.write_log.record(outcome.order.external_id)
     if not ctx.settings.put_echo:
         return Response(status_code=200)
     return _echo(outcome)
@@ -239,6 +243,7 @@ def create_app(
     faults: FaultController | None = None,
     settings: SandboxSettings | None = None,
     allowed_hosts: Iterable[str] = (),
+    write_log: WriteLog | None = None,
 ) -> Starlette:
     """The ASGI app over ``store``; faults and settings may be changed while it serves.
     ``allowed_hosts``: names the ``Host`` header may carry besides loopback ones."""
@@ -249,6 +254,7 @@ def create_app(
         faults=faults or FaultController(),
         settings=settings or SandboxSettings(),
         workers=Workers(),
+        write_log=write_log or WriteLog(),
     )
     routes = [
         Route(ORDERS_PATH, _orders_collection, methods=["GET", "PUT", "POST"]),
@@ -260,8 +266,10 @@ def create_app(
         routes=routes,
         middleware=[
             # Outermost first: a foreign Host is refused before a byte of body is read;
-            # faults see the server's own receive (dropping needs its transport).
+            # faults see the server's own receive (dropping needs its transport), which the
+            # request tracker passes on untouched.
             Middleware(HostCheckMiddleware, allowed=allowed_hosts),
+            Middleware(RequestTracker, log=context.write_log),
             Middleware(FaultMiddleware, controller=context.faults),
             Middleware(BodyLimitMiddleware),
         ],

@@ -33,6 +33,7 @@ from parcellab_desk.sandbox.faults import FaultController
 from parcellab_desk.sandbox.server import SandboxServer
 from parcellab_desk.sandbox.slow_clients import HEADER_TIMEOUT_S, MAX_CONNECTIONS
 from parcellab_desk.sandbox.store import Store
+from parcellab_desk.sandbox.write_log import WriteLog
 
 _START_TIMEOUT_S = 60.0
 
@@ -174,6 +175,11 @@ class EmbeddedSandbox:
     @property
     def faults(self) -> FaultController:
         return self._running().faults
+
+    @property
+    def write_log(self) -> WriteLog:
+        """Accepted writes per order (``external_id``), for exactly-once checks."""
+        return self._running().write_log
 
     @property
     def settings(self) -> SandboxSettings:
