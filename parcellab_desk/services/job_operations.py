@@ -126,9 +126,7 @@ def _cancel_trackings(order: Order, params: Mapping[str, Any]) -> Decision:
     if not open_ones:
         return Decision.already(f"its {courier} trackings are already cancelled")
     reason, when = CancelReason(params["reason"]), _date(params)
-    mutations = [
-        CancelTracking(courier, t.tracking_number or "", reason, when) for t in open_ones
-    ]
+    mutations = [CancelTracking(courier, t.tracking_number or "", reason, when) for t in open_ones]
     return Decision.send(_with_mutations(order, mutations))
 
 

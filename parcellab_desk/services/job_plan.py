@@ -76,7 +76,11 @@ class OrderRef:
         return self.order_number or self.external_id or "?"
 
     def to_json(self) -> dict[str, Any]:
-        return {"external_id": self.external_id, "account": self.account, "number": self.order_number}
+        return {
+            "external_id": self.external_id,
+            "account": self.account,
+            "number": self.order_number,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> OrderRef:

@@ -68,6 +68,7 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 T = TypeVar("T")
+A = TypeVar("A")
 
 DEFAULT_CONCURRENCY = 4
 
@@ -149,7 +150,7 @@ class RateGate:
             await self._sleep(delay)
 
 
-class _Transient(Exception):
+class _OutcomeUnknownError(Exception):
     """A request whose outcome is unknown (no answer, or a 5xx): look up, then maybe again."""
 
     def __init__(self, cause: ParcelLabError) -> None:
@@ -157,7 +158,7 @@ class _Transient(Exception):
         self.cause = cause
 
 
-class _Paused(Exception):
+class _StopJobError(Exception):
     """The job must stop by itself (e.g. the token was refused); the row goes back."""
 
 
@@ -377,7 +378,7 @@ class Job:
             self._claimed.add(index)
             try:
                 await self._process(index)
-            except _Paused as stop:
+            except _StopJobError as stop:
                 self._notice = str(stop)
                 self._go.clear()
                 if self._state is JobState.RUNNING:
@@ -394,7 +395,7 @@ class Job:
             # Cancelled mid-row: back to pending, ``sent`` kept so a resume looks it up.
             self._put_row(index, replace(self.rows[index], state=RowState.PENDING))
             raise
-        except _Paused:
+        except _StopJobError:
             self._put_row(index, replace(self.rows[index], state=RowState.PENDING))
             raise
         self._finished_this_run += 1
@@ -409,7 +410,7 @@ class Job:
             if attempt:
                 await self._backoff(attempt)
             try:
-                order = await self._call(lambda: self._look_up(row.ref))
+                order = await self._call(self._look_up, row.ref)
                 if order is None:
                     return RowState.FAILED, "order not found", sent
                 twin = self._resolved.setdefault(order.external_id or row.key, index)
@@ -425,13 +426,12 @@ class Job:
                     sent = True
                     row = replace(row, sent=True)
                     self._put_row(index, row)  # on disk before the request goes out
-                body = decision.body
-                await self._call(lambda: self.client.put_order(body))
+                await self._call(self.client.put_order, decision.body)
                 return RowState.DONE, "", sent
-            except _Transient as unknown:
+            except _OutcomeUnknownError as unknown:
                 last = unknown.cause  # may have been applied: the next try looks it up first
             except AuthenticationError as exc:
-                raise _Paused(describe_error(exc)) from exc
+                raise _StopJobError(describe_error(exc)) from exc
             except NotFoundError:
                 return RowState.FAILED, "order not found", sent
             except AmbiguousOrderError:
@@ -452,14 +452,14 @@ class Job:
             return await self.client.find_order(ref.account, ref.order_number)
         return await self.client.get_order(ref.order_number or "")
 
-    async def _call(self, request: Callable[[], Awaitable[T]]) -> T:
+    async def _call(self, request: Callable[[A], Awaitable[T]], argument: A) -> T:
         """One request through the shared gate; 429s wait there and try again."""
         throttled = 0
         while True:
             await self.gate.wait()
             self._requests += 1
             try:
-                return await request()
+                return await request(argument)
             except RateLimitedError as exc:
                 throttled += 1
                 if throttled > self.settings.max_throttled:
@@ -469,7 +469,7 @@ class Job:
                 self._changed()
             except ParcelLabError as exc:
                 if _is_transient(exc):
-                    raise _Transient(exc) from exc
+                    raise _OutcomeUnknownError(exc) from exc
                 raise
 
     async def _backoff(self, attempt: int) -> None:

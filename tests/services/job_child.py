@@ -29,7 +29,9 @@ async def main(base_url: str, token: str, folder: str, job_id: str) -> None:
                 announced.add(index)
                 print(f"sent {index}", flush=True)
 
-    async with ParcelLabClient(base_url, BearerAuth(token), retry=RetryPolicy(attempts=1)) as client:
+    async with ParcelLabClient(
+        base_url, BearerAuth(token), retry=RetryPolicy(attempts=1)
+    ) as client:
         job = Job(entry.plan, client, journal=journal, on_change=on_change)
         await job.run()
     print("finished", flush=True)
