@@ -12,7 +12,7 @@ import asyncio
 import gc
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -24,6 +24,7 @@ from parcellab_desk.api.auth import ApiAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.errors import ParcelLabError
 from parcellab_desk.api.models import Order
+from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
@@ -36,11 +37,13 @@ from parcellab_desk.services.demo_database import (
 )
 from parcellab_desk.services.drafts import DraftStore, is_draft_key, new_draft_key
 from parcellab_desk.services.error_messages import describe_error
+from parcellab_desk.services.job_journal import JobJournal
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.profiles import Profile, demo_profile
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService, register_token
+from parcellab_desk.ui.bulk_work import BulkWork
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.no_keyring_dialog import NoKeyringChoice, NoKeyringDialog
@@ -60,6 +63,10 @@ DEMO_DB_NAME = "demo-sandbox.sqlite3"
 DEMO_PROFILE_ID = "demo"
 LIST_PAGE_SIZE = 200
 _NOTICES_TASK = "notices"
+EXPORT_PAGE_SIZE = 500  # the server's largest page: fewest round trips for a whole listing
+# Bulk jobs retry by themselves, through one rate-limit gate for all their workers: their
+# client must hand every 429 and 5xx straight back (see services.job_runner).
+JOB_RETRY = RetryPolicy(attempts=1)
 
 
 class Outcome(Enum):
@@ -116,6 +123,8 @@ class Console:
         self.notices_later: list[str] = []
         self.sandbox: EmbeddedSandbox | None = None
         self.client: ParcelLabClient | None = None
+        self.jobs_client: ParcelLabClient | None = None
+        self.bulk: BulkWork | None = None
         self.window: MainWindow | None = None
         self.connection: Connection | None = None
         self._reauth_lock = asyncio.Lock()
@@ -424,6 +433,27 @@ class Console:
             self.client.set_auth(auth_for(connection.profile, connection.token))
             return True
 
+    async def on_jobs_unauthorized(self, rejected: ApiAuth) -> bool:
+        """A 401 on the jobs' client: the same sign-in as the window's, one token for both."""
+        if self.client is None or self.jobs_client is None:
+            return False
+        if self.client.auth is rejected and not await self.on_unauthorized(rejected):
+            return False
+        self.jobs_client.set_auth(self.client.auth)
+        return True
+
+    def export_orders(self, query: OrderQuery) -> AsyncIterator[Order]:
+        if self.client is None:
+            raise RuntimeError("not connected")
+        return self.client.iter_orders(
+            accounts=query.accounts,
+            order_number=query.order_number,
+            external_reference=query.external_reference,
+            ordering=query.ordering,
+            descending=query.descending,
+            page_size=EXPORT_PAGE_SIZE,
+        )
+
     # --- the window -----------------------------------------------------------------------
 
     async def lookup(self, text: str) -> Order:
@@ -438,6 +468,12 @@ class Console:
         self.connection = connection
         self.client = client_for(profile, connection.token)
         self.client.on_unauthorized = self.on_unauthorized
+        self.jobs_client = ParcelLabClient(
+            profile.base_url,
+            self.client.auth,
+            retry=JOB_RETRY,
+            on_unauthorized=self.on_jobs_unauthorized,
+        )
         model = OrderTableModel(
             # Fewer, larger pages: a long scroll costs fewer round trips (the server caps it).
             ClientPageSource(self.client, page_size=LIST_PAGE_SIZE),
@@ -461,6 +497,14 @@ class Console:
         model.setParent(window)
         window.set_profiles(
             [(p.id, p.name) for p in self.session.profiles.profiles()], current=profile.id
+        )
+        profile_key = "demo" if profile.demo else profile.id
+        self.bulk = BulkWork(
+            window,
+            runner=self.runner,
+            client=self.jobs_client,
+            journal=JobJournal(self.paths.data / "jobs" / profile_key),
+            export_source=self.export_orders,
         )
         self.window = window
         return window
@@ -494,6 +538,8 @@ class Console:
         window.show()
         window.restore_drafts()
         self._flush_notices_soon()  # what start-up and the drafts found, in one dialog
+        if self.bulk is not None:
+            self.bulk.offer_resume()
         try:
             outcome = await done
         finally:
@@ -549,6 +595,10 @@ class Console:
         if self.window is not None:
             self.window.deleteLater()
             self.window = None
+        self.bulk = None
+        if self.jobs_client is not None:
+            await self.jobs_client.aclose()
+            self.jobs_client = None
         if self.client is not None:
             await self.client.aclose()
             self.client = None

@@ -21,6 +21,7 @@ class WriteLog:
         self._lock = threading.Condition()
         self._writes: Counter[str] = Counter()
         self._in_progress = 0
+        self._handled = 0
 
     def record(self, external_id: str) -> None:
         with self._lock:
@@ -38,6 +39,7 @@ class WriteLog:
     def reset(self) -> None:
         with self._lock:
             self._writes.clear()
+            self._handled = 0
 
     def wait_idle(self, timeout: float) -> bool:
         """Block until no request is being handled (a killed client's last request may still
@@ -45,9 +47,16 @@ class WriteLog:
         with self._lock:
             return self._lock.wait_for(lambda: self._in_progress == 0, timeout)
 
+    @property
+    def handled(self) -> int:
+        """Requests the server has taken in (any path, any answer) since the start or reset."""
+        with self._lock:
+            return self._handled
+
     def _enter(self) -> None:
         with self._lock:
             self._in_progress += 1
+            self._handled += 1
 
     def _leave(self) -> None:
         with self._lock:

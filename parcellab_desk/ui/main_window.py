@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         self.table.setObjectName("orderTable")
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Extended: Shift/Ctrl-click, Shift+arrows and Ctrl+A (loaded rows) for bulk actions.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside it
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         self.quit_action = self._action(
             file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
         )
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Open order…", self.focus_open_box, "Ctrl+L")
         self._action(edit_menu, "&Filter…", self.filter_bar.focus_first, "Ctrl+F")
         self._action(edit_menu, "&Clear filters", self.filter_bar.clear)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.view_menu = bar.addMenu("&View")
         self.refresh_action = self._action(
             view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh
         )
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (keys.next_tab_action, keys.previous_tab_action):
             view_menu.addAction(action)
-        order_menu = bar.addMenu("&Order")
+        order_menu = self.order_menu = bar.addMenu("&Order")
         tabs = self.editor_tabs
         order_menu.addAction(tabs.new_action)
         self._action(order_menu, "&Open selected", self.open_selected)
