@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
@@ -56,6 +56,8 @@ ExportSource = Callable[[OrderQuery], AsyncIterator[Order]]
 
 
 class BulkWork(QObject):
+    job_started = Signal(object)  # the JobHandle of a job the agent just confirmed
+
     def __init__(
         self,
         window: MainWindow,
@@ -260,6 +262,7 @@ class BulkWork(QObject):
     def start_job(self, plan: JobPlan) -> JobHandle:
         handle = self._add(self._job(plan))
         handle.start()
+        self.job_started.emit(handle)
         return handle
 
     def _job(self, plan: JobPlan) -> Job:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,6 +48,8 @@ OrderStream = Callable[[], AsyncIterator[Order]]
 
 
 class ExportDialog(QDialog):
+    export_finished = Signal(object)  # the ExportResult, or None (cancelled or failed)
+
     def __init__(
         self,
         orders: OrderStream,
@@ -156,6 +159,7 @@ class ExportDialog(QDialog):
             path = path.with_suffix(".xlsx" if self.xlsx.isChecked() else ".csv")
             self.path_edit.setText(str(path))
         self._cancel_requested = False
+        self.exported = None
         self._runner.start(self._key(), self._export(path, self.options()))
         self._update_buttons()
 
@@ -192,6 +196,7 @@ class ExportDialog(QDialog):
         finally:
             self.progress.hide()
             self._update_buttons()
+            self.export_finished.emit(self.exported)
 
     def _on_progress(self, count: int) -> None:
         self.status.setText(self.tr("Exported {n} orders so far…").format(n=f"{count:,}"))

@@ -313,7 +313,12 @@ class ImportDialog(QDialog):
             width = self.preview_table.columnWidth(column)
             self.preview_table.setColumnWidth(column, min(width, 220))
         good, bad = len(preview.good_rows), len(preview.bad_rows)
-        if bad:
+        if bad == 1:
+            text = self.tr(
+                "{good} rows are ready to send. 1 row has problems and will not be sent: "
+                "the marked cells say why (hover them), and the list below names the line."
+            ).format(good=f"{good:,}")
+        elif bad:
             text = self.tr(
                 "{good} rows are ready to send. {bad} rows have problems and will not be sent: "
                 "the marked cells say why (hover them), and the list below names each line."
