@@ -13,7 +13,7 @@ from typing import Any, Final
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 
-from parcellab_desk.services.csv_import import ImportPreview, Sheet
+from parcellab_desk.services.csv_import import ImportPreview, Sheet, import_targets
 
 __all__ = ["ERROR_ROLE", "ImportPreviewModel"]
 
@@ -35,12 +35,15 @@ class ImportPreviewModel(QAbstractTableModel):
         self._marked = QFont()
         self._marked.setBold(True)
         self._marked.setUnderline(True)
+        self._targets = {t.name: t.label for t in import_targets(preview.kind)}
         self._labels = [self._label(c) for c in range(len(preview.sheet.header))]
 
     def _label(self, column: int) -> str:
         header = self.preview.sheet.header[column] or f"({column + 1})"
         target = self.preview.mapping[column]
-        return f"{header}\n→ {target}" if target else f"{header}\n({self.tr('ignored')})"
+        if target is None:
+            return f"{header}\n({self.tr('ignored')})"
+        return f"{header}\n→ {self._targets.get(target, target)}"
 
     def rowCount(self, parent: AnyIndex | None = None) -> int:
         if parent is not None and parent.isValid():

@@ -1,0 +1,205 @@
+"""Render the bulk-work screens against a local sandbox into PNGs next to this script: a
+multi-row selection with the jobs panel mid-run, the bulk cancel and tag summaries, a job's
+summary with its skipped orders, the import's columns and marked preview, the export dialog.
+
+Run from the repository root:
+    xvfb-run -a .venv/bin/python docs/screenshots/make_bulk_shots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_bulk_shots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+os.environ.setdefault("QT_API", "pyside6")
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from parcellab_desk.api.auth import BearerAuth
+from parcellab_desk.api.client import ParcelLabClient
+from parcellab_desk.api.models import Order
+from parcellab_desk.api.retry import RetryPolicy
+from parcellab_desk.api.schema import CancelReason
+from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
+from parcellab_desk.qt.order_table_model import OrderTableModel
+from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.services.job_journal import JobJournal
+from parcellab_desk.services.job_operations import params_for_cancel, params_for_tags
+from parcellab_desk.services.job_plan import JobKind, JobPlan, rows_for_orders
+from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.ui.bulk_dialogs import BulkCancelOrdersDialog, BulkTagsDialog, TagAction
+from parcellab_desk.ui.bulk_work import BulkWork
+from parcellab_desk.ui.export_dialog import ExportDialog
+from parcellab_desk.ui.import_dialog import ImportDialog
+from parcellab_desk.ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parent
+
+
+async def shot(widget: QWidget, name: str) -> None:
+    await asyncio.sleep(0.25)  # let pending layouts and paints run on the loop
+    widget.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def select(window: MainWindow, rows: range) -> None:
+    selection = window.table.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(
+            window.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+
+async def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        QCoreApplication.setOrganizationName("parcellab-desk-screenshots")
+        sandbox = EmbeddedSandbox(Path(folder) / "demo.sqlite3", demo_orders=400).start()
+        client = ParcelLabClient(
+            sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
+        )
+        runner = TaskRunner()
+        model = OrderTableModel(ClientPageSource(client, page_size=100), runner)
+
+        async def lookup(text: str) -> Order:
+            return await client.get_order(text)
+
+        window = MainWindow(
+            model=model,
+            runner=runner,
+            lookup=lookup,
+            editing=OrderEditingService(client),
+            profile_name="Demo (local sandbox)",
+            host_label=sandbox.base_url.removeprefix("http://"),
+            profile_key="screenshots",
+            demo=True,
+        )
+
+        def export_source(query: OrderQuery) -> AsyncIterator[Order]:
+            return client.iter_orders(page_size=500)
+
+        bulk = BulkWork(
+            window,
+            runner=runner,
+            client=client,
+            journal=JobJournal(Path(folder) / "jobs"),
+            export_source=export_source,
+        )
+        window.resize(1280, 820)
+        window.show()
+        while model.loaded_count < 100:
+            await asyncio.sleep(0.05)
+
+        # --- the summary of a bulk cancel, with orders that will be skipped ----------------
+        for row in (3, 7):
+            order = model.order_at(row)
+            if order is not None and not order.is_cancelled:
+                window.show_saved_order(await client.cancel_order(order, CancelReason.CUSTOMER))
+        select(window, range(0, 37))
+        dialog = BulkCancelOrdersDialog(bulk.selected_orders(), parent=window)
+        dialog.reason_buttons[CancelReason.INVENTORY].setChecked(True)
+        dialog.show()
+        await shot(dialog, "bulk_cancel_summary.png")
+        dialog.reject()
+
+        tags = BulkTagsDialog(
+            TagAction.ADD, bulk.selected_orders(), known_tags=model.known_tags(), parent=window
+        )
+        tags.tags_edit.setText("escalation:4711, priority:vip")
+        tags.show()
+        await shot(tags, "bulk_tags.png")
+        tags.reject()
+
+        # --- a job's summary: done, and the orders it skipped ----------------------------------
+        orders = bulk.selected_orders()
+        title = f"Cancel {len(orders)} orders (Inventory)"
+        params = params_for_cancel(CancelReason.INVENTORY)
+        finished = bulk.start_job(
+            JobPlan(JobKind.CANCEL_ORDERS, title, params, rows_for_orders(orders))
+        )
+        while finished.is_running or finished.progress().left:
+            await asyncio.sleep(0.05)
+        card = bulk.panel.card_for(finished)
+        assert card is not None
+        card.problems_button.setChecked(True)
+        card.refresh()
+        window.resizeDocks([bulk.panel], [300], Qt.Orientation.Vertical)
+
+        # --- the jobs panel mid-run: a slow service and a 429 burst -----------------------------
+        sandbox.faults.configure(latency_ms=60, error_rate=0.08, seed=3)
+        select(window, range(37, 100))
+        rows = rows_for_orders(await _all(client))
+        running = bulk.start_job(
+            JobPlan(JobKind.ADD_TAGS, "Add “escalation:4711” to 400 orders", params_for_tags(["escalation:4711"]), rows)
+        )
+        while running.progress().finished_rows < 120:
+            await asyncio.sleep(0.05)
+        window.table.scrollTo(model.index(34, 0))
+        await shot(window, "jobs_mid_run.png")
+        running.pause()
+        await shot(bulk.panel, "jobs_panel.png")
+        running.cancel()
+        sandbox.faults.reset()
+        while running.is_running:
+            await asyncio.sleep(0.05)
+
+        # --- import: columns, then the marked preview ------------------------------------------
+        lines = ["Bestellnummer;Konto;Kurier;Sendungsnummer;PLZ;Versanddatum;Notiz"]
+        for n in range(14):
+            order = model.order_at(40 + n)
+            assert order is not None
+            lines.append(
+                f"{order.order_number};{order.account};dhl-germany;00340434{n:012d};80331;"
+                f"0{n % 9 + 1}.12.2026;Größe M"
+            )
+        lines[3] = lines[3].replace("dhl-germany", "")
+        lines[6] = lines[6].replace("12.2026", "13.2026")
+        lines[9] = lines[9].replace(";80331;", ";80331-1234567890123456789012345678901;")
+        lines[11] = ";" + lines[11].split(";", 1)[1]
+        lines[13] = lines[13].replace(";1001;", ";zwölf;").replace(";1002;", ";zwölf;")
+        sheet = ("\r\n".join(lines) + "\r\n").encode("cp1252")
+        importer = ImportDialog(runner, parent=window)
+        importer.load_bytes(sheet, "Nachlieferung-Trackings.csv")
+        importer.show()
+        await shot(importer, "import_file.png")
+        importer.go_next()
+        await shot(importer, "import_columns.png")
+        importer.go_next()
+        await shot(importer, "import_preview.png")
+        importer.reject()
+
+        exporter = ExportDialog(
+            lambda: export_source(model.query),
+            runner,
+            columns=[],
+            description="orders of every account",
+            parent=window,
+        )
+        exporter.path_edit.setText("orders.csv")
+        exporter.show()
+        await shot(exporter, "export.png")
+        exporter.reject()
+
+        window.close()
+        await runner.aclose()
+        await client.aclose()
+        sandbox.stop()
+
+
+async def _all(client: ParcelLabClient) -> list[Order]:
+    return [order async for order in client.iter_orders(page_size=500)]
+
+
+if __name__ == "__main__":
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    qasync.run(main())

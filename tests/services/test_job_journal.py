@@ -1,0 +1,77 @@
+"""The job journal: what a kill leaves is read back; damaged files are set aside, never lost."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import replace
+from pathlib import Path
+
+from parcellab_desk.api.models import Order
+from parcellab_desk.services.job_journal import JobJournal
+from parcellab_desk.services.job_operations import params_for_tags
+from parcellab_desk.services.job_plan import JobKind, JobPlan, RowState, rows_for_orders
+
+
+def plan_of(count: int) -> JobPlan:
+    orders = [
+        Order(external_id=f"00000000-0000-4000-8000-{n:012d}", account=1001, order_number=f"A-{n}")
+        for n in range(count)
+    ]
+    return JobPlan(JobKind.ADD_TAGS, "t", params_for_tags(["x:1"]), rows_for_orders(orders))
+
+
+def test_states_are_read_back_and_a_row_caught_in_flight_is_looked_up_first(
+    tmp_path: Path,
+) -> None:
+    journal = JobJournal(tmp_path)
+    plan = plan_of(3)
+    recorder = journal.open(plan)
+    recorder.record(0, replace(plan.rows[0], state=RowState.DONE, sent=True))
+    recorder.record(1, replace(plan.rows[1], state=RowState.IN_FLIGHT, sent=True))
+    recorder.close()
+    with (tmp_path / f"{plan.job_id}.log").open("a") as log:
+        log.write('{"i": 2, "row": {"ref"')  # the line a kill cut short
+    entry = journal.load(plan.job_id)
+    states = [(row.state, row.sent) for row in entry.plan.rows]
+    assert states == [
+        (RowState.DONE, True),
+        (RowState.PENDING, True),  # in flight when killed: pending, and "sent" says look first
+        (RowState.PENDING, False),
+    ]
+    assert [e.plan.job_id for e in journal.unfinished()] == [plan.job_id]
+
+
+def test_a_damaged_plan_is_set_aside_and_a_finished_job_leaves_nothing(tmp_path: Path) -> None:
+    journal = JobJournal(tmp_path)
+    broken = plan_of(1)
+    journal.open(broken).close()
+    (tmp_path / f"{broken.job_id}.plan.json").write_text("{not json")
+    done = plan_of(2)
+    recorder = journal.open(done)
+    recorder.finish(done.with_rows([replace(r, state=RowState.DONE) for r in done.rows]))
+    assert journal.unfinished() == []
+    assert (tmp_path / f"{broken.job_id}.plan.json.bad").read_text() == "{not json"
+    assert not (tmp_path / f"{done.job_id}.plan.json").exists()
+
+
+class Rot13Base64:
+    """A stand-in for encryption: what is stored is not the JSON."""
+
+    def encode(self, text: str) -> str:
+        return base64.b64encode(text.encode()[::-1]).decode()
+
+    def decode(self, text: str) -> str:
+        return base64.b64decode(text)[::-1].decode()
+
+
+def test_every_line_goes_through_the_codec(tmp_path: Path) -> None:
+    journal = JobJournal(tmp_path, codec=Rot13Base64())
+    plan = plan_of(2)
+    recorder = journal.open(plan)
+    recorder.record(0, replace(plan.rows[0], state=RowState.FAILED, message="order not found"))
+    recorder.close()
+    stored = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert b"A-0" not in stored
+    assert b"order not found" not in stored
+    row = journal.load(plan.job_id).plan.rows[0]
+    assert (row.state, row.message) == (RowState.FAILED, "order not found")
