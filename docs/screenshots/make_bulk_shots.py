@@ -19,7 +19,7 @@ os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
@@ -103,7 +103,7 @@ async def main() -> None:
             order = model.order_at(row)
             if order is not None and not order.is_cancelled:
                 window.show_saved_order(await client.cancel_order(order, CancelReason.CUSTOMER))
-        select(window, range(0, 37))
+        select(window, range(37))
         dialog = BulkCancelOrdersDialog(bulk.selected_orders(), parent=window)
         dialog.reason_buttons[CancelReason.INVENTORY].setChecked(True)
         dialog.show()
@@ -138,11 +138,19 @@ async def main() -> None:
         select(window, range(37, 100))
         rows = rows_for_orders(await _all(client))
         running = bulk.start_job(
-            JobPlan(JobKind.ADD_TAGS, "Add “escalation:4711” to 400 orders", params_for_tags(["escalation:4711"]), rows)
+            JobPlan(
+                JobKind.ADD_TAGS,
+                "Add “escalation:4711” to 400 orders",
+                params_for_tags(["escalation:4711"]),
+                rows,
+            )
         )
         while running.progress().finished_rows < 120:
             await asyncio.sleep(0.05)
-        window.table.scrollTo(model.index(34, 0))
+        window.activateWindow()
+        window.table.setFocus()
+        # The last cancelled rows above the selection (which starts at row 37).
+        window.table.scrollTo(model.index(31, 0), QAbstractItemView.ScrollHint.PositionAtTop)
         await shot(window, "jobs_mid_run.png")
         running.pause()
         await shot(bulk.panel, "jobs_panel.png")

@@ -373,7 +373,9 @@ def build_preview(sheet: Sheet, mapping: Sequence[str | None], kind: ImportKind)
         ) -> None:
             for err in errs:
                 top = (err.attr or "").split(".", 1)[0]
-                row_errors.append(CellError(row, column_of.get(top), _wording(err, targets)))
+                column = column_of.get(top)
+                message = _wording(err, targets, mapped=column is not None)
+                row_errors.append(CellError(row, column, message))
 
         identity: dict[str, Any] = {k: converted.pop(k) for k in _IDENTITY if k in converted}
         for name, value in identity.items():
@@ -419,9 +421,11 @@ def build_preview(sheet: Sheet, mapping: Sequence[str | None], kind: ImportKind)
     )
 
 
-def _wording(error: FieldError, targets: Mapping[str, ImportTarget]) -> str:
+def _wording(error: FieldError, targets: Mapping[str, ImportTarget], *, mapped: bool) -> str:
     top = (error.attr or "").split(".", 1)[0]
     target = targets.get(top)
     if error.code == "required" and target is not None:
-        return f"{target.label} is required: map a column to it and fill it in."
+        if mapped:
+            return f"{target.label} is required: this cell is empty."
+        return f"{target.label} is required: map a column of the sheet to it."
     return error.detail

@@ -67,6 +67,12 @@ _ENCODINGS: Final = (
     ("mac_roman", "Mac Roman"),
     ("utf-16", "UTF-16"),
 )
+_ENCODING_NAMES: Final = {
+    **dict(_ENCODINGS),
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "cp1252": "Windows-1252",
+}
 _DELIMITER_NAMES: Final = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _SAMPLES: Final = 3
 
@@ -195,7 +201,7 @@ class ImportDialog(QDialog):
                     "{delimiter}.").format(
                 rows=f"{len(sheet.rows):,}",
                 columns=len(sheet.header),
-                encoding=sheet.encoding,
+                encoding=_ENCODING_NAMES.get(sheet.encoding, sheet.encoding),
                 delimiter=self.tr(_DELIMITER_NAMES[sheet.delimiter]),
             )
         )  # fmt: skip

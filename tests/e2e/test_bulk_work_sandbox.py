@@ -264,7 +264,7 @@ async def test_import_shows_a_marked_preview_and_sends_only_the_good_rows(desk: 
     dialog = await dialog_of(ImportDialog, desk.bulk.import_action)
     assert isinstance(dialog, ImportDialog)
     assert dialog.load_bytes(data, "trackings.csv")
-    assert "encoding cp1252, separated by semicolons" in dialog.file_info.text()
+    assert "encoding Windows-1252, separated by semicolons" in dialog.file_info.text()
     dialog.go_next()
     assert dialog.mapping()[:5] == (
         "order_number", "account", "courier", "tracking_number", "announced_send_date",

@@ -103,9 +103,7 @@ async def test_semicolon_windows_1252_sheet_with_5_bad_rows_is_previewed_then_on
         preview = build_preview(sheet, mapping, ImportKind.TRACKINGS)
 
         assert preview.bad_rows == [good, good + 1, good + 2, good + 3, good + 4]
-        assert (
-            preview.cell_error(good, 2) == "Courier is required: map a column to it and fill it in."
-        )
+        assert preview.cell_error(good, 2) == "Courier is required: this cell is empty."
         assert preview.cell_error(good + 1, 1) == "A valid integer is required."
         assert preview.cell_error(good + 2, 0) is not None  # no order number
         assert preview.cell_error(good + 3, 5) == (
@@ -141,6 +139,14 @@ async def test_semicolon_windows_1252_sheet_with_5_bad_rows_is_previewed_then_on
         repeat = await again.run()
         assert (repeat.skipped, repeat.done) == (good, 0)
     assert sorted(sandbox.write_log.counts().values()) == [1] * good
+
+
+def test_a_required_field_without_a_column_is_said_on_the_line() -> None:
+    sheet = read_sheet(b"order_number,account,tracking_number\nA-1,1001,111\n")
+    preview = build_preview(
+        sheet, guess_mapping(sheet.header, ImportKind.TRACKINGS), ImportKind.TRACKINGS
+    )
+    assert preview.row_errors(0) == ["Courier is required: map a column of the sheet to it."]
 
 
 def test_one_order_on_several_lines_is_one_row_and_a_tracking_on_two_orders_is_refused() -> None:
