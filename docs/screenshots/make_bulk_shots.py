@@ -12,13 +12,13 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, SignalInstance
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from parcellab_desk.api.auth import BearerAuth
@@ -33,6 +33,7 @@ from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.job_journal import JobJournal
 from parcellab_desk.services.job_operations import params_for_cancel, params_for_tags
 from parcellab_desk.services.job_plan import JobKind, JobPlan, rows_for_orders
+from parcellab_desk.services.job_runner import JobState
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.bulk_dialogs import BulkCancelOrdersDialog, BulkTagsDialog, TagAction
 from parcellab_desk.ui.bulk_work import BulkWork
@@ -41,6 +42,21 @@ from parcellab_desk.ui.import_dialog import ImportDialog
 from parcellab_desk.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent
+
+
+async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
+    while not condition():
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def wake(*_args: object, fut: asyncio.Future[None] = future) -> None:
+            if not fut.done():
+                fut.set_result(None)
+
+        signal.connect(wake)
+        try:
+            await asyncio.wait_for(future, 60)
+        finally:
+            signal.disconnect(wake)
 
 
 async def shot(widget: QWidget, name: str) -> None:
@@ -95,8 +111,7 @@ async def main() -> None:
         )
         window.resize(1280, 820)
         window.show()
-        while model.loaded_count < 100:
-            await asyncio.sleep(0.05)
+        await until(lambda: model.loaded_count >= 100, model.page_loaded)
 
         # --- the summary of a bulk cancel, with orders that will be skipped ----------------
         for row in (3, 7):
@@ -125,8 +140,7 @@ async def main() -> None:
         finished = bulk.start_job(
             JobPlan(JobKind.CANCEL_ORDERS, title, params, rows_for_orders(orders))
         )
-        while finished.is_running or finished.progress().left:
-            await asyncio.sleep(0.05)
+        await until(lambda: finished.job.state is JobState.FINISHED, finished.changed)
         card = bulk.panel.card_for(finished)
         assert card is not None
         card.problems_button.setChecked(True)
@@ -145,8 +159,7 @@ async def main() -> None:
                 rows,
             )
         )
-        while running.progress().finished_rows < 120:
-            await asyncio.sleep(0.05)
+        await until(lambda: running.progress().finished_rows >= 120, running.changed)
         window.activateWindow()
         window.table.setFocus()
         # The last cancelled rows above the selection (which starts at row 37).
@@ -156,8 +169,7 @@ async def main() -> None:
         await shot(bulk.panel, "jobs_panel.png")
         running.cancel()
         sandbox.faults.reset()
-        while running.is_running:
-            await asyncio.sleep(0.05)
+        await until(lambda: not running.is_running, running.changed)
 
         # --- import: columns, then the marked preview ------------------------------------------
         lines = ["Bestellnummer;Konto;Kurier;Sendungsnummer;PLZ;Versanddatum;Notiz"]
