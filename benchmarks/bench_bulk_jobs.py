@@ -2,7 +2,8 @@
 
 1. Bulk tag 1,000 orders, then import 1,000 trackings from a semicolon Windows-1252 sheet,
    each through the job runner (4 workers) while the sandbox answers ~10% of requests with
-   a fault (7% 503, 3% dropped connections) plus one burst of 429s with Retry-After.
+   a fault (5% 503 and 2% dropped connections before anything is written, 3% written and
+   then answered 504) plus one burst of 429s with Retry-After.
    Printed: wall time, requests per second, and the two numbers that must be 0:
    *duplicates* (an order written more than once, per the sandbox's write log, or a tag or
    tracking present twice) and *lost* (an order without its tag or tracking).
@@ -49,7 +50,13 @@ TAG = "bench:bulk-tag"
 
 
 def _faults(sandbox: EmbeddedSandbox) -> None:
-    sandbox.faults.configure(error_rate=0.07, error_status=503, drop_rate=0.03, seed=11)
+    sandbox.faults.configure(
+        error_rate=0.05,
+        error_status=503,
+        drop_rate=0.02,
+        after_commit_error_rate=0.03,  # written, then answered 504: only a lookup can tell
+        seed=11,
+    )
     sandbox.faults.throttle_next(4, retry_after=1)
 
 

@@ -7,9 +7,11 @@ something to send. The rules that keep it safe:
 - **Shared rate limit.** A 429 closes one ``RateGate`` for its ``Retry-After``; every worker
   waits at that gate before each request, so one throttled answer slows the whole job, not
   just the worker that got it.
-- **Unknown outcomes.** A write that timed out, lost its connection or got a 5xx may have
-  been applied. The row is not sent again blindly: it is looked up and decided again, and
-  only when the change is not there is the (idempotent) PUT sent again.
+- **Unknown outcomes.** Writes go through the console's one write path
+  (``services.write_outcomes``): a PUT that timed out, lost its connection or got a gateway
+  error may have been applied, and is looked up before it is reported. A row whose outcome
+  stays unknown is not sent again blindly: the next try looks the order up and decides
+  again, and only when the change is not there is the (idempotent) PUT sent again.
 - **Never one order twice.** A plan names each order once (``JobPlan``), and a row is held
   by one worker at a time; "retry failed" re-queues only rows that ended failed.
 - **Journaled.** Every change of a row is recorded before the request it announces
@@ -35,7 +37,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from parcellab_desk.api.errors import (
     AmbiguousOrderError,
@@ -47,6 +49,7 @@ from parcellab_desk.api.errors import (
     ServerError,
     TransportError,
     ValidationError,
+    WriteNotVisibleError,
     summarize,
 )
 from parcellab_desk.api.models import Order
@@ -55,6 +58,14 @@ from parcellab_desk.services.files import atomic_write_text
 from parcellab_desk.services.job_journal import JobJournal, JobRecorder
 from parcellab_desk.services.job_operations import decide
 from parcellab_desk.services.job_plan import JobPlan, JobRow, OrderRef, RowState
+from parcellab_desk.services.write_outcomes import (
+    OrderClient,
+    OrderWrites,
+    Outcome,
+    WriteIntent,
+    WriteOutcomeUnknownError,
+    WriteResult,
+)
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -73,14 +84,8 @@ A = TypeVar("A")
 DEFAULT_CONCURRENCY = 4
 
 
-class JobClient(Protocol):
-    """The part of the API client a job needs (``ParcelLabClient`` fits it)."""
-
-    async def get_order(self, unique_id: str) -> Order: ...
-
-    async def find_order(self, account: int, order_number: str) -> Order | None: ...
-
-    async def put_order(self, body: Mapping[str, Any]) -> Order: ...
+JobClient = OrderClient
+"""The part of the API client a job needs (``ParcelLabClient`` fits it): the write path's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +167,12 @@ class _StopJobError(Exception):
     """The job must stop by itself (e.g. the token was refused); the row goes back."""
 
 
+def _worth_another_try(error: ParcelLabError | None) -> bool:
+    """A write refused in a way that may pass (a 5xx that proves nothing was written, or an
+    accepted write whose answer does not show it yet): look up and decide again."""
+    return error is not None and (_is_transient(error) or isinstance(error, WriteNotVisibleError))
+
+
 def _is_transient(error: ParcelLabError) -> bool:
     if isinstance(error, TransportError):
         return True
@@ -196,6 +207,7 @@ class Job:
         self._clock = clock
         self._sleep = sleep
         self.gate = RateGate(clock, sleep)
+        self._writes = OrderWrites(client)
         self.rows: list[JobRow] = list(plan.rows)
         self._queue: deque[int] = deque()
         self._claimed: set[int] = set()
@@ -426,8 +438,18 @@ class Job:
                     sent = True
                     row = replace(row, sent=True)
                     self._put_row(index, row)  # on disk before the request goes out
-                await self._call(self.client.put_order, decision.body)
-                return RowState.DONE, "", sent
+                result = await self._write(decision.body)
+                if result.saved:
+                    return RowState.DONE, "", sent
+                error = result.error
+                if result.outcome is Outcome.UNKNOWN or _worth_another_try(error):
+                    # It may have landed (or cannot have, but may next time): the next try
+                    # looks the order up and decides again before anything is re-sent.
+                    last = error or WriteOutcomeUnknownError(result)
+                    continue
+                if error is not None:
+                    raise error
+                return RowState.FAILED, "not saved", sent
             except _OutcomeUnknownError as unknown:
                 last = unknown.cause  # may have been applied: the next try looks it up first
             except AuthenticationError as exc:
@@ -452,6 +474,28 @@ class Job:
             return await self.client.find_order(ref.account, ref.order_number)
         return await self.client.get_order(ref.order_number or "")
 
+    async def _write(self, body: Mapping[str, Any]) -> WriteResult:
+        """One PUT through the shared gate and the write path's unknown-outcome rules
+        (``services.write_outcomes``: a lost answer is looked up before it is reported);
+        a 429 waits at the gate and the PUT goes again (it was refused, not applied)."""
+        throttled = 0
+        while True:
+            await self.gate.wait()
+            self._requests += 1
+            result = await self._writes.send(WriteIntent.put(body))
+            error = result.error
+            if result.outcome is Outcome.NOT_SAVED and isinstance(error, RateLimitedError):
+                throttled += 1
+                if throttled <= self.settings.max_throttled:
+                    self._hold_for(error)
+                    continue
+            return result
+
+    def _hold_for(self, error: RateLimitedError) -> None:
+        wait = error.retry_after
+        self.gate.hold(self.settings.default_retry_after if wait is None else wait)
+        self._changed()
+
     async def _call(self, request: Callable[[A], Awaitable[T]], argument: A) -> T:
         """One request through the shared gate; 429s wait there and try again."""
         throttled = 0
@@ -464,9 +508,7 @@ class Job:
                 throttled += 1
                 if throttled > self.settings.max_throttled:
                     raise
-                wait = exc.retry_after
-                self.gate.hold(self.settings.default_retry_after if wait is None else wait)
-                self._changed()
+                self._hold_for(exc)
             except ParcelLabError as exc:
                 if _is_transient(exc):
                     raise _OutcomeUnknownError(exc) from exc
