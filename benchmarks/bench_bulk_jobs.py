@@ -28,6 +28,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from machine_load import load_text
+
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
@@ -234,6 +236,7 @@ def main() -> int:
         asyncio.run(_export_child(*args.export_child))
         return 0
     ok = True
+    print(f"load average (start): {load_text()}")
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as scratch:
         folder = Path(scratch)
         # Some demo orders are cancelled (an import skips those): a few spare ones.
@@ -247,6 +250,7 @@ def main() -> int:
                     f"seeded {args.export_orders:,} orders in {time.perf_counter() - started:.1f} s"
                 )
                 ok = export(sandbox, folder) and ok
+    print(f"load average (end):   {load_text()}")
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 
