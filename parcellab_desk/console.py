@@ -37,7 +37,7 @@ from parcellab_desk.services.demo_database import (
 )
 from parcellab_desk.services.drafts import DraftStore, is_draft_key, new_draft_key
 from parcellab_desk.services.error_messages import describe_error
-from parcellab_desk.services.job_journal import JobJournal
+from parcellab_desk.services.job_journal import FernetCodec, JobJournal
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.profiles import Profile, demo_profile
@@ -395,6 +395,16 @@ class Console:
         self._drafts_key = key
         return key
 
+    def _job_journal(self, profile: Profile) -> JobJournal | None:
+        """Bulk jobs' journals, encrypted with the drafts' key; without that key (or without
+        the data folder) none is kept: jobs still run, but cannot be resumed after a crash."""
+        key = self._drafts_key
+        if key is None or FolderRole.DATA in self.unusable_folders:
+            _log.info("No job journal this session: jobs cannot be resumed after a crash")
+            return None
+        folder = self.paths.data / "jobs" / ("demo" if profile.demo else profile.id)
+        return JobJournal(folder, FernetCodec(key))
+
     async def offer_memory_only(self, error: CredentialError) -> bool:
         """The no-keyring dialog: True when the agent keeps tokens in memory this session."""
         while True:
@@ -498,12 +508,11 @@ class Console:
         window.set_profiles(
             [(p.id, p.name) for p in self.session.profiles.profiles()], current=profile.id
         )
-        profile_key = "demo" if profile.demo else profile.id
         self.bulk = BulkWork(
             window,
             runner=self.runner,
             client=self.jobs_client,
-            journal=JobJournal(self.paths.data / "jobs" / profile_key),
+            journal=self._job_journal(profile),
             export_source=self.export_orders,
         )
         self.window = window

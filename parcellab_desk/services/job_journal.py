@@ -8,9 +8,12 @@ Two files per job, in one folder per profile:
   announces is sent. A row marked ``sent`` may have reached the server; after a restart it
   is looked up before anything else happens to it. A line cut short by a kill is ignored.
 
-Every line and the plan go through a ``JournalCodec`` (identity by default), so the journal
-can be encrypted the way drafts are without changing its format. A plan that cannot be read
-is set aside (renamed ``.bad``), never deleted and never blocking the start.
+Every line and the plan go through a ``JournalCodec``: the console passes ``FernetCodec``
+with the drafts' keyring key, so a journal (order numbers, trackings, customer data in
+field updates) is encrypted at rest exactly as drafts are; without a usable key the console
+keeps no journal (the job still runs, it just cannot be resumed after a crash). A plan that
+cannot be read or decrypted is set aside (``<name>.damaged-<time>``, bytes kept), never
+deleted and never blocking the start.
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from parcellab_desk.services.files import atomic_write_text
-from parcellab_desk.services.job_plan import JobPlan, JobRow, RowState
+from cryptography.fernet import Fernet, InvalidToken
 
-__all__ = ["IdentityCodec", "JobJournal", "JournalCodec", "JournalEntry"]
+from parcellab_desk.services.files import PRIVATE_FOLDER_MODE, atomic_write_text, set_aside
+from parcellab_desk.services.job_plan import JobPlan, JobRow, RowState
+from parcellab_desk.services.secret import Secret
+
+__all__ = ["FernetCodec", "IdentityCodec", "JobJournal", "JournalCodec", "JournalEntry"]
 
 _log = logging.getLogger(__name__)
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -42,11 +48,34 @@ class JournalCodec(Protocol):
 
 
 class IdentityCodec:
+    """Plain JSON (tests, and tools that read a journal)."""
+
     def encode(self, text: str) -> str:
         return text
 
     def decode(self, text: str) -> str:
         return text
+
+
+class FernetCodec:
+    """Each line a Fernet token (AES-128-CBC with an HMAC), the drafts' key and scheme; a
+    token is URL-safe base64, so it never holds a line break. A token that does not decrypt
+    raises ValueError (a damaged line, or a key that changed)."""
+
+    def __init__(self, key: Secret) -> None:
+        self._fernet = Fernet(key.reveal().encode("ascii"))
+
+    def __repr__(self) -> str:
+        return "FernetCodec(<key>)"
+
+    def encode(self, text: str) -> str:
+        return self._fernet.encrypt(text.encode("utf-8")).decode("ascii")
+
+    def decode(self, text: str) -> str:
+        try:
+            return self._fernet.decrypt(text.strip().encode("ascii")).decode("utf-8")
+        except (InvalidToken, UnicodeError) as exc:
+            raise ValueError("a journal line does not decrypt with this key") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +108,7 @@ class JobJournal:
     def open(self, plan: JobPlan) -> JobRecorder:
         """Keep ``plan`` on disk (replacing what an earlier run of it left) and return the
         recorder its runner appends to."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
         plan_path, log_path = self._paths(plan.job_id)
         atomic_write_text(plan_path, self.codec.encode(json.dumps(plan.to_json())))
         return JobRecorder(self, plan.job_id, log_path)
@@ -134,7 +163,10 @@ class JobJournal:
                 entry = self.load(job_id)
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 _log.warning("Setting aside a damaged job journal %s: %s", path.name, exc)
-                path.replace(path.with_name(path.name + ".bad"))
+                set_aside(path)  # bytes kept; a folder that refuses leaves it where it is
+                log_path = path.with_name(f"{job_id}.log")
+                if log_path.exists():
+                    set_aside(log_path)
                 continue
             if entry.left or entry.failed:
                 found.append((path.stat().st_mtime, entry))

@@ -8,7 +8,8 @@ menus, status bar and dock area) so the window itself stays about orders and edi
   each confirmed by a dialog that says what will happen and what will be skipped;
 - *File ▸ Import…* and *File ▸ Export view…*;
 - the jobs panel (*View ▸ Jobs*), where every job runs with progress and controls;
-- at start, the offer to resume jobs a crash or a quit interrupted.
+- at start, the offer to resume jobs a crash or a quit interrupted (journals are encrypted
+  with the drafts' key; without one, jobs run without a journal).
 
 Jobs go through a client of their own that does not retry by itself, so the job runner's
 shared rate-limit gate sees every 429 (see ``services.job_runner``).
@@ -64,7 +65,7 @@ class BulkWork(QObject):
         *,
         runner: TaskRunner,
         client: JobClient,
-        journal: JobJournal,
+        journal: JobJournal | None,
         export_source: ExportSource,
         settings: RunnerSettings | None = None,
         time_zone: tzinfo | None = None,
@@ -281,7 +282,7 @@ class BulkWork(QObject):
         self.window.model.refresh()
 
     def unfinished(self) -> list[JournalEntry]:
-        return self._journal.unfinished()
+        return self._journal.unfinished() if self._journal is not None else []
 
     def offer_resume(self) -> None:
         """At start: jobs a crash or a quit left unfinished are shown, and resuming is offered."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import replace
 from pathlib import Path
 
 from parcellab_desk.api.models import Order
-from parcellab_desk.services.job_journal import JobJournal
+from parcellab_desk.services.drafts import new_draft_key
+from parcellab_desk.services.job_journal import FernetCodec, JobJournal
 from parcellab_desk.services.job_operations import params_for_tags
 from parcellab_desk.services.job_plan import JobKind, JobPlan, RowState, rows_for_orders
 
@@ -50,22 +50,14 @@ def test_a_damaged_plan_is_set_aside_and_a_finished_job_leaves_nothing(tmp_path:
     recorder = journal.open(done)
     recorder.finish(done.with_rows([replace(r, state=RowState.DONE) for r in done.rows]))
     assert journal.unfinished() == []
-    assert (tmp_path / f"{broken.job_id}.plan.json.bad").read_text() == "{not json"
+    (aside,) = tmp_path.glob(f"{broken.job_id}.plan.json.damaged-*")
+    assert aside.read_text() == "{not json"
     assert not (tmp_path / f"{done.job_id}.plan.json").exists()
 
 
-class Rot13Base64:
-    """A stand-in for encryption: what is stored is not the JSON."""
-
-    def encode(self, text: str) -> str:
-        return base64.b64encode(text.encode()[::-1]).decode()
-
-    def decode(self, text: str) -> str:
-        return base64.b64decode(text)[::-1].decode()
-
-
-def test_every_line_goes_through_the_codec(tmp_path: Path) -> None:
-    journal = JobJournal(tmp_path, codec=Rot13Base64())
+def test_the_journal_is_encrypted_with_the_drafts_key(tmp_path: Path) -> None:
+    key = new_draft_key()
+    journal = JobJournal(tmp_path, codec=FernetCodec(key))
     plan = plan_of(2)
     recorder = journal.open(plan)
     recorder.record(0, replace(plan.rows[0], state=RowState.FAILED, message="order not found"))
@@ -75,3 +67,7 @@ def test_every_line_goes_through_the_codec(tmp_path: Path) -> None:
     assert b"order not found" not in stored
     row = journal.load(plan.job_id).plan.rows[0]
     assert (row.state, row.message) == (RowState.FAILED, "order not found")
+    # Another key (the keyring's entry replaced) cannot read it: set aside, not lost.
+    other = JobJournal(tmp_path, codec=FernetCodec(new_draft_key()))
+    assert other.unfinished() == []
+    assert len(list(tmp_path.glob("*.damaged-*"))) == 2  # plan and log, bytes kept
