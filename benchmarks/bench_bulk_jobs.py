@@ -44,7 +44,7 @@ from parcellab_desk.services.csv_import import (
 from parcellab_desk.services.export import ExportFormat, ExportOptions, export_orders
 from parcellab_desk.services.job_journal import JobJournal
 from parcellab_desk.services.job_operations import params_for_tags
-from parcellab_desk.services.job_plan import JobKind, JobPlan, rows_for_orders
+from parcellab_desk.services.job_plan import JobKind, JobPlan, RowState, rows_for_orders
 from parcellab_desk.services.job_runner import Job, JobProgress
 
 RSS_TARGET_MB = 100.0
@@ -86,11 +86,15 @@ async def _run_under_faults(
     sandbox.write_log.reset()
     _faults(sandbox)
     started = time.perf_counter()
-    progress = await Job(plan, client, journal=journal).run()
+    job = Job(plan, client, journal=journal)
+    progress = await job.run()
     wall = time.perf_counter() - started
     handled, injected = sandbox.write_log.handled, sandbox.faults.injected
     sandbox.faults.reset()
     twice = sum(1 for n in sandbox.write_log.counts().values() if n > 1)
+    for row in job.rows:
+        if row.state is RowState.FAILED:
+            print(f"  failed: {row.ref.label}: {row.message}")
     return progress, wall, handled, injected, await _all(client), twice
 
 

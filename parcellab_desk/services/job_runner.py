@@ -91,7 +91,7 @@ JobClient = OrderClient
 @dataclass(frozen=True, slots=True)
 class RunnerSettings:
     concurrency: int = DEFAULT_CONCURRENCY
-    max_attempts: int = 6  # tries of one row through timeouts, dropped connections and 5xx
+    max_attempts: int = 10  # tries of one row through timeouts, dropped connections and 5xx
     backoff_initial: float = 0.1  # seconds, doubled per try, with jitter
     backoff_max: float = 5.0
     default_retry_after: float = 1.0  # a 429 without Retry-After
