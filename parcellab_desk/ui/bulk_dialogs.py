@@ -100,6 +100,28 @@ class BulkTagsDialog(QDialog):
         adding = action is TagAction.ADD
         self.setWindowTitle(self.tr("Add tags") if adding else self.tr("Remove tags"))
         self.setModal(True)
+        count = len(self.orders)
+        self.heading = QLabel(self)
+        heading_font = self.heading.font()
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
+        self.heading.setFont(heading_font)
+        if adding:
+            self.heading.setText(
+                self.tr("Add tags to 1 order")
+                if count == 1
+                else self.tr("Add tags to {n} orders").format(n=f"{count:,}")
+            )
+        else:
+            self.heading.setText(
+                self.tr("Remove tags from 1 order")
+                if count == 1
+                else self.tr("Remove tags from {n} orders").format(n=f"{count:,}")
+            )
+        self.hint = QLabel(
+            self.tr("Several tags: separate them with commas. Tags are usually key:value."), self
+        )
+        self.hint.setWordWrap(True)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setObjectName("bulkTags")
         self.tags_edit.setPlaceholderText(self.tr("e.g. priority:vip, escalation:4711"))
@@ -132,7 +154,10 @@ class BulkTagsDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.hint)
         layout.addWidget(self.problem)
         layout.addWidget(self.summary)
         layout.addStretch(1)
