@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # run from a checkout, before the package is inst
     sys.path.insert(0, str(ROOT))
 
 from parcellab_desk import __version__  # noqa: E402
+from parcellab_desk.links import LINK_SCHEME  # noqa: E402 - stdlib only, like __init__
 
 VERSION: Final = __version__  # the single source: parcellab_desk/__init__.py
 APP_ID: Final = "com.parcellab.desk"  # reverse-DNS: AppStream id, macOS bundle id
@@ -26,6 +27,11 @@ PUBLISHER: Final = "parcellab_desk maintainers"
 SUMMARY: Final = "Desktop order console for parcelLab's track/orders API"
 COPYRIGHT: Final = "Copyright (c) parcellab_desk maintainers, MIT licence"
 MACOS_MINIMUM: Final = "14.0"  # PySide6 6.12's macOS wheels need macOS 14 or newer
+# The folder of the machine-wide policy file (/etc/<it>, %ProgramData%\<it>, ...) and the
+# registry key the Windows installers own (Software\<it>).
+# (parcellab_desk.services.paths.APP_NAME, spelled out: this module runs without the
+# console's dependencies, e.g. where the MSI is built from a Windows bundle.)
+POLICY_FOLDER: Final = "parcellab_desk"
 
 __all__ = [
     "APP_ID",
@@ -33,7 +39,9 @@ __all__ = [
     "COPYRIGHT",
     "DISPLAY_NAME",
     "EXECUTABLE",
+    "LINK_SCHEME",
     "MACOS_MINIMUM",
+    "POLICY_FOLDER",
     "PUBLISHER",
     "ROOT",
     "SUMMARY",

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Compiles packaging/windows/installer.nsi on Linux against a stand-in bundle, so a broken
-# installer script is caught without a Windows machine (the real bundle is frozen on Windows).
-# Installs NSIS from apt when missing. Usage: ./packaging/windows/check_installer_script.sh
+# Builds both Windows installers on Linux against a stand-in bundle, so a broken installer
+# script is caught without a Windows machine (the real bundle is frozen on Windows):
+#   - the NSIS script (installer.nsi) with makensis;
+#   - the MSI (make_msi.py) with wixl, then lists its tables with msiinfo.
+# Installs nsis, wixl and msitools from apt when missing.
+# Usage: ./packaging/windows/check_installer_script.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 PY="$ROOT/.venv/bin/python"
-if ! command -v makensis >/dev/null 2>&1; then
+missing=""
+command -v makensis >/dev/null 2>&1 || missing="$missing nsis"
+command -v wixl >/dev/null 2>&1 || missing="$missing wixl"
+command -v msiinfo >/dev/null 2>&1 || missing="$missing msitools"
+if [ -n "$missing" ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nsis >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -23,3 +30,8 @@ makensis -V2 -DVERSION="$version" -DVERSION_QUAD="$quad" -DBUNDLE_DIR="$work/bun
   -DICON="$work/icons/parcellab-desk.ico" -DOUT_FILE="$work/parcellab-desk-setup.exe" \
   packaging/windows/installer.nsi
 echo "installer script compiles (NSIS $(makensis -VERSION), version $version)"
+msi=$("$PY" packaging/windows/make_msi.py "$work/bundle" "$work/icons/parcellab-desk.ico" "$work/msi/x.msi")
+echo "MSI builds (wixl $(wixl --version)); its tables: $(msiinfo tables "$msi" | sort | xargs)"
+for table in Property Upgrade Shortcut Registry; do
+  echo "--- $table"; msiinfo export "$msi" "$table" | sed '2,3d'
+done

@@ -7,8 +7,12 @@
 ;
 ; (.github/workflows/installers.yml passes both from parcellab_desk.__version__.) Optional:
 ; /DBUNDLE_DIR=<bundle folder> /DICON=<.ico> /DOUT_FILE=<installer .exe>.
-; Installs per machine into "Program Files\parcelLab Desk", adds a Start menu entry and an
-; entry in "Installed apps" that uninstalls it. Silent: setup.exe /S [/D=C:\target\folder].
+; Installs per machine into "Program Files\parcelLab Desk", adds a Start menu entry for all
+; users and an entry in "Installed apps" that uninstalls it, and registers the
+; parcellab-desk:// order links. Silent: setup.exe /S [/D=C:\target\folder] (run it from
+; PowerShell or cmd: Git Bash turns /S into a path). Deployment tools run it as SYSTEM: the
+; all-users context puts the shortcut in every agent's menu, not SYSTEM's. While the console
+; runs, the installer asks to close it (silent: exits with code 2 and changes nothing).
 
 Unicode true
 ManifestDPIAware true
@@ -33,6 +37,7 @@ ManifestDPIAware true
 !define APP_EXE "parcellab-desk.exe"
 !define PUBLISHER "parcellab_desk maintainers"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\parcellab-desk"
+!define LINK_KEY "Software\Classes\parcellab-desk"
 
 !include "MUI2.nsh"
 !include "x64.nsh"
@@ -57,7 +62,10 @@ VIAddVersionKey "LegalCopyright" "Copyright (c) ${PUBLISHER}, MIT licence"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+; The installer runs elevated; the console must not (its settings, keyring and links belong
+; to the agent). Explorer starts it in the agent's own, unelevated session.
+!define MUI_FINISHPAGE_RUN
+!define MUI_FINISHPAGE_RUN_FUNCTION StartAsAgent
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -67,15 +75,48 @@ VIAddVersionKey "LegalCopyright" "Copyright (c) ${PUBLISHER}, MIT licence"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
 
+; Files of a running program cannot be replaced: a half-replaced bundle would not start.
+; A running .exe cannot be opened for writing, which tells whether it runs without a plugin.
+!macro REFUSE_WHILE_RUNNING prefix
+Function ${prefix}RefuseWhileRunning
+  retry:
+  IfFileExists "$INSTDIR\${APP_EXE}" 0 free
+  ClearErrors
+  FileOpen $0 "$INSTDIR\${APP_EXE}" a
+  IfErrors 0 close
+  MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION \
+    "${APP_NAME} is running. Close it (File > Quit), then choose Retry." \
+    /SD IDCANCEL IDRETRY retry
+  SetErrorLevel 2
+  Quit
+  close:
+  FileClose $0
+  free:
+FunctionEnd
+!macroend
+!insertmacro REFUSE_WHILE_RUNNING ""
+!insertmacro REFUSE_WHILE_RUNNING "un."
+
 Function .onInit
   ${IfNot} ${RunningX64}
-    MessageBox MB_ICONSTOP "${APP_NAME} needs 64-bit Windows."
+    MessageBox MB_ICONSTOP "${APP_NAME} needs 64-bit Windows." /SD IDOK
     Abort
   ${EndIf}
   SetRegView 64
+  SetShellVarContext all
+FunctionEnd
+
+Function un.onInit
+  SetRegView 64
+  SetShellVarContext all
+FunctionEnd
+
+Function StartAsAgent
+  Exec '"$WINDIR\explorer.exe" "$INSTDIR\${APP_EXE}"'
 FunctionEnd
 
 Section "Install"
+  Call RefuseWhileRunning
   SetOutPath "$INSTDIR"
   ; An update replaces the whole bundle: stale files of an older version must not stay.
   RMDir /r "$INSTDIR\_internal"
@@ -83,6 +124,12 @@ Section "Install"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
+
+  ; parcellab-desk://order/<account>/<order> links from tickets open the console
+  WriteRegStr HKLM "${LINK_KEY}" "" "URL:${APP_NAME} order link"
+  WriteRegStr HKLM "${LINK_KEY}" "URL Protocol" ""
+  WriteRegStr HKLM "${LINK_KEY}\DefaultIcon" "" '"$INSTDIR\${APP_EXE}",0'
+  WriteRegStr HKLM "${LINK_KEY}\shell\open\command" "" '"$INSTDIR\${APP_EXE}" "%1"'
 
   WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayName" "${APP_NAME}"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
@@ -99,12 +146,14 @@ Section "Install"
 SectionEnd
 
 Section "Uninstall"
-  SetRegView 64
+  Call un.RefuseWhileRunning
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
+  DeleteRegKey HKLM "${LINK_KEY}"
+  ; The machine's policy file (ProgramData) is IT's and stays too.
   ; The agent's settings, drafts and logs (in AppData) stay: they are the agent's, not ours.
 SectionEnd

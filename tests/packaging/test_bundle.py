@@ -1,18 +1,22 @@
-"""The frozen bundle, built from the spec the installers use, passes its own self-test.
+"""The frozen bundle, built the way the installers build it, passes its own self-test and
+carries the console's runtime only.
 
-This freezes a real one-folder bundle with PyInstaller (about half a minute on two cores) into
-a temporary folder, so a spec or hook change that leaves something out (uvicorn's dynamic
-imports, tzdata, the SVG plugins, keyring's backends) fails here rather than on an agent's PC.
+This makes the runtime-only environment (packaging/freeze_env.py: the project's dependencies,
+then PyInstaller) and freezes a real one-folder bundle from it into a temporary folder (about
+a minute and a half on two cores), so a spec or hook change that leaves something out
+(uvicorn's dynamic imports, tzdata, the SVG plugins, keyring's backends, the licence texts)
+or lets a development tool in fails here rather than on an agent's PC.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import app_info
+import freeze_env
 import pytest
 
 import parcellab_desk
@@ -21,16 +25,47 @@ import parcellab_desk
 # packaging CI step) selects it.
 pytestmark = pytest.mark.bundle
 
-SIZE_LIMIT_MIB = 200  # ~150 MiB today; WebEngine or GTK sneaking in would break it
+SIZE_LIMIT_MIB = 200  # ~148 MiB today; WebEngine or GTK sneaking in would break it
+# Top-level modules of test, lint and build tools, and of the libraries only they pull in
+# (httpx's command line: rich, pygments, markdown-it): none may be in the bundle.
+DEVELOPMENT_MODULES = frozenset(
+    {
+        "pytest",
+        "_pytest",
+        "pytestqt",
+        "pytest_asyncio",
+        "pytest_timeout",
+        "hypothesis",
+        "schemathesis",
+        "mypy",
+        "ruff",
+        "PyInstaller",
+        "setuptools",
+        "pkg_resources",
+        "_distutils_hack",
+        "pip",
+        "wheel",
+        "pygments",
+        "rich",
+        "markdown_it",
+        "mdurl",
+        "PIL",
+        "cyclonedx",
+        "IPython",
+        "yaml",
+    }
+)
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the bundle folder, the interpreter of the environment it was frozen from)."""
     out = tmp_path_factory.mktemp("pyinstaller")
+    python = freeze_env.make(out / "env", out / "sbom.cdx.json")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(  # noqa: S603 - our interpreter, our spec
         [
-            sys.executable,
+            str(python),
             "-m",
             "PyInstaller",
             "--noconfirm",
@@ -50,10 +85,15 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-4000:]
-    return out / "dist" / app_info.EXECUTABLE
+    return out / "dist" / app_info.EXECUTABLE, python
 
 
-@pytest.mark.timeout(600)
+@pytest.fixture(scope="module")
+def bundle(frozen: tuple[Path, Path]) -> Path:
+    return frozen[0]
+
+
+@pytest.mark.timeout(900)
 def test_bundle_passes_its_self_test_headless(bundle: Path, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)  # the self-test goes offscreen on its own
@@ -81,7 +121,43 @@ def test_bundle_passes_its_self_test_headless(bundle: Path, tmp_path: Path) -> N
     assert "client read 25 orders" in line
 
 
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(900)
+def test_bundle_holds_no_development_tool(frozen: tuple[Path, Path]) -> None:
+    bundle, python = frozen
+    viewer = python.parent / ("pyi-archive_viewer" + (".exe" if os.name == "nt" else ""))
+    listing = subprocess.run(  # noqa: S603
+        [str(viewer), "--recursive", "--brief", str(bundle / app_info.EXECUTABLE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    modules = {line.strip() for line in listing.splitlines() if line.startswith(" ")}
+    top_level = {name.split(".")[0] for name in modules}
+    on_disk = {p.name for p in (bundle / "_internal").iterdir()}
+
+    assert {"parcellab_desk", "httpx", "PySide6", "uvicorn"} <= top_level  # the listing works
+    assert not top_level & DEVELOPMENT_MODULES
+    assert not {name.split("-")[0] for name in on_disk} & DEVELOPMENT_MODULES
+    assert "httpx._main" not in modules  # httpx's CLI: only when rich & co. are installed
+
+
+@pytest.mark.timeout(900)
+def test_bundle_carries_the_licence_texts(bundle: Path) -> None:
+    licenses = bundle / "_internal" / "licenses"
+    index = json.loads((licenses / "index.json").read_text(encoding="utf-8"))
+    names = {entry["name"] for entry in index}
+
+    assert {"Python", "Qt", "OpenSSL", "ICU", "SQLite", "httpx", "PySide6_Essentials"} <= names
+    for entry in index:
+        assert entry["files"], entry["name"]
+        for file in entry["files"]:
+            assert (licenses / file).is_file(), file
+    lgpl = (licenses / "Qt" / "LGPL-3.0.txt").read_text(encoding="utf-8")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl
+    assert "Replacing the Qt libraries" in (licenses / "Qt" / "Qt.txt").read_text("utf-8")
+
+
+@pytest.mark.timeout(900)
 def test_bundle_leaves_out_what_the_console_does_not_use(bundle: Path) -> None:
     internal = bundle / "_internal"
     files = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink()]
@@ -91,7 +167,6 @@ def test_bundle_leaves_out_what_the_console_does_not_use(bundle: Path) -> None:
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Berlin").is_file()
     assert not any(n.startswith(("libqgtk3", "libgtk-3", "libgdk-3")) for n in names)
     assert not any("WebEngine" in n or "Qt6Qml" in n or "Qt6Quick" in n for n in names)
-    assert not (internal / "pytest").exists()
     assert not (internal / "pycountry" / "locales").exists()
     size_mib = sum(p.stat().st_size for p in files) / 2**20
     assert size_mib < SIZE_LIMIT_MIB

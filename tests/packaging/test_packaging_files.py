@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import configparser
+import datetime
+import gzip
+import hashlib
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -20,31 +23,21 @@ from PySide6.QtWidgets import QApplication
 
 import parcellab_desk
 from parcellab_desk import resources
+from parcellab_desk.services import paths
 
 ROOT = app_info.ROOT
 PACKAGING = ROOT / "packaging"
 
-# What Qt needs from a Debian system (Qt's own documentation and what a bare system lacks).
-QT_DEBIAN_LIBRARIES = (
-    "libglib2.0-0",
-    "libgl1",
-    "libegl1",
-    "libxkbcommon0",
-    "libxkbcommon-x11-0",
-    "libfontconfig1",
-    "libdbus-1-3",
-    "libxcb-cursor0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-render-util0",
-    "libxcb-shape0",
-    "libxcb-xkb1",
-)
+# The packaging scripts build Debian packages and set POSIX modes: only on Linux.
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="Debian packaging: Linux only")
 
 
 def test_every_installer_takes_its_version_from_the_package() -> None:
     assert parcellab_desk.__version__ == app_info.VERSION
+
+
+def test_installers_name_the_folder_the_console_reads_its_policy_from() -> None:
+    assert app_info.POLICY_FOLDER == paths.APP_NAME
 
 
 @pytest.mark.parametrize(
@@ -80,7 +73,9 @@ def test_metainfo_names_the_app_its_desktop_file_binary_and_icon() -> None:
     assert launchable.text == make_deb.DESKTOP_FILE.name
     assert make_deb.DESKTOP_FILE.is_file()
     assert root.findtext("provides/binary") == app_info.EXECUTABLE
-    assert root.findtext("icon") == app_info.EXECUTABLE
+    # A stock icon in metainfo is refused by appstream-util: the desktop file names it.
+    assert root.find("icon") is None
+    assert (root.findtext("url[@type='homepage']") or "").startswith("https://")
     assert root.findtext("project_license") == "MIT"
 
 
@@ -98,7 +93,8 @@ def test_desktop_file_starts_the_installed_program_with_its_icon() -> None:
     entry = parser["Desktop Entry"]
 
     assert entry["Type"] == "Application"
-    assert entry["Exec"].split()[0] == app_info.EXECUTABLE
+    assert entry["Exec"] == f"{app_info.EXECUTABLE} %u"  # %u: the order link it was opened for
+    assert f"x-scheme-handler/{app_info.LINK_SCHEME};" in entry["MimeType"]
     assert entry["Icon"] == app_info.EXECUTABLE
     assert entry["Terminal"] == "false"
     assert entry["Categories"].endswith(";")
@@ -144,24 +140,68 @@ def test_nsis_script_takes_the_version_from_the_build() -> None:
     assert parcellab_desk.__version__ not in script  # never a hard-coded copy
 
 
+def _nsis_function(script: str, name: str) -> str:
+    start = script.index(f"Function {name}\n")
+    return script[start : script.index("FunctionEnd", start)]
+
+
+def test_nsis_installs_for_all_users_and_never_starts_the_console_elevated() -> None:
+    script = (PACKAGING / "windows" / "installer.nsi").read_text(encoding="utf-8")
+
+    # Run as SYSTEM by deployment tools: without this the shortcut lands in SYSTEM's menu.
+    for function in (".onInit", "un.onInit"):
+        assert "SetShellVarContext all" in _nsis_function(script, function)
+    assert "!define MUI_FINISHPAGE_RUN_FUNCTION StartAsAgent" in script
+    assert 'MUI_FINISHPAGE_RUN "' not in script  # that would start it as the admin
+    assert "explorer.exe" in _nsis_function(script, "StartAsAgent")
+    for section in ('Section "Install"', 'Section "Uninstall"'):
+        body = script[script.index(section) :]
+        first = body.splitlines()[1].strip()
+        assert first.endswith("RefuseWhileRunning"), section
+    assert f"Software\\Classes\\{app_info.LINK_SCHEME}" in script
+    assert '\\shell\\open\\command" "" \'"$INSTDIR\\${APP_EXE}" "%1"\'' in script
+
+
 def test_spec_and_hook_are_valid_python() -> None:
     for path in (PACKAGING / "parcellab_desk.spec", PACKAGING / "hooks" / "hook-PySide6.QtGui.py"):
         ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
-def test_deb_control_declares_what_qt_needs_from_the_system() -> None:
-    control = make_deb.control_text("1.2.3", "amd64", 151_000, "2.36")
+def test_deb_control_names_the_host_packages_and_what_qt_reads() -> None:
+    depends = make_deb.depends({"libxcb1", "libgl1", "libc6"}, "2.36")
+    control = make_deb.control_text("1.2.3", "amd64", 151_000, depends)
     fields = dict(line.split(": ", 1) for line in control.splitlines() if not line.startswith(" "))
 
     assert fields["Package"] == "parcellab-desk"
     assert fields["Version"] == "1.2.3"
     assert fields["Architecture"] == "amd64"
     assert fields["Installed-Size"] == "151000"
-    depends = [d.strip() for d in fields["Depends"].split(",")]
-    assert "libc6 (>= 2.36)" in depends
-    for library in QT_DEBIAN_LIBRARIES:
-        assert library in depends
+    declared = [d.strip() for d in fields["Depends"].split(",")]
+    assert declared[:3] == ["libc6 (>= 2.36)", "libgl1", "libxcb1"]
+    assert "fontconfig-config" in declared  # the bundled fontconfig needs its configuration
+    assert any(d.startswith("fonts-dejavu-core |") for d in declared)
     assert make_deb.package_name("1.2.3", "amd64") == "parcellab-desk_1.2.3_amd64.deb"
+
+
+def test_deb_depends_always_pins_the_build_glibc() -> None:
+    assert make_deb.depends(set(), "2.39")[0] == "libc6 (>= 2.39)"
+
+
+def test_the_build_refuses_a_version_without_its_appstream_release() -> None:
+    make_deb.check_release(parcellab_desk.__version__)
+    with pytest.raises(SystemExit, match=r"newest <release> is '.*', the package is '9\.9\.9'"):
+        make_deb.check_release("9.9.9")
+
+
+def test_changelog_comes_from_the_newest_appstream_release() -> None:
+    version, date, notes = make_deb.metainfo_release()
+    text = make_deb.changelog_text()
+
+    assert text.startswith(f"parcellab-desk ({version}) stable; urgency=medium\n\n  * ")
+    assert notes.split()[0] in text
+    assert f" -- {make_deb.MAINTAINER}  " in text
+    day = datetime.date.fromisoformat(date)
+    assert day.strftime("%d %b %Y") in text
 
 
 @pytest.fixture(scope="module")
@@ -186,14 +226,17 @@ def test_icons_are_rendered_in_every_size(rendered_icons: Path) -> None:
         assert (512, 512, 2) in icns.info["sizes"]  # Retina 1024 px
 
 
+@linux_only
 @pytest.mark.usefixtures("qapp")
 def test_deb_tree_puts_everything_where_debian_looks(rendered_icons: Path, tmp_path: Path) -> None:
     bundle = tmp_path / "bundle"
     (bundle / "_internal").mkdir(parents=True)
     (bundle / "parcellab-desk").write_text("#!/bin/sh\n", encoding="utf-8")
     (bundle / "parcellab-desk").chmod(0o755)
+    (bundle / "_internal" / "libQt6Core.so.6").write_bytes(b"\x7fELF")
+    (bundle / "_internal" / "libQt6Core.so.6").chmod(0o755)  # as PyInstaller leaves them
 
-    staging = make_deb.stage(bundle, rendered_icons, tmp_path / "staging", "amd64")
+    staging = make_deb.stage(bundle, rendered_icons, tmp_path / "staging", "amd64", ["libc6"])
 
     link = staging / "usr" / "bin" / "parcellab-desk"
     assert link.is_symlink()
@@ -207,10 +250,28 @@ def test_deb_tree_puts_everything_where_debian_looks(rendered_icons: Path, tmp_p
             share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "parcellab-desk.png"
         ).is_file()
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "parcellab-desk.svg").is_file()
-    assert (share / "doc" / "parcellab-desk" / "copyright").is_file()
+    assert "licenses" in (share / "doc" / "parcellab-desk" / "copyright").read_text("utf-8")
+    changelog = gzip.decompress((share / "doc" / "parcellab-desk" / "changelog.gz").read_bytes())
+    assert changelog.decode().startswith(f"parcellab-desk ({parcellab_desk.__version__})")
     control = (staging / "DEBIAN" / "control").read_text(encoding="utf-8")
     assert f"Version: {parcellab_desk.__version__}\n" in control
     assert (staging / "DEBIAN" / "control").stat().st_mode & 0o777 == 0o644
+    # shared libraries are not programs (lintian: shared-library-is-executable)
+    library = staging / "opt" / "parcellab-desk" / "_internal" / "libQt6Core.so.6"
+    assert library.stat().st_mode & 0o777 == 0o644
+    # md5sums: every regular file outside DEBIAN/, with its digest, as dpkg --verify reads it
+    sums: dict[str, str] = {}
+    for line in (staging / "DEBIAN" / "md5sums").read_text("utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        sums[name] = digest
+    files = {
+        p.relative_to(staging).as_posix()
+        for p in staging.rglob("*")
+        if p.is_file() and not p.is_symlink() and p.relative_to(staging).parts[0] != "DEBIAN"
+    }
+    assert set(sums) == files
+    desktop = "usr/share/applications/com.parcellab.desk.desktop"
+    assert sums[desktop] == hashlib.md5((staging / desktop).read_bytes()).hexdigest()  # noqa: S324
 
 
 def test_resources_are_found_in_a_checkout() -> None:
