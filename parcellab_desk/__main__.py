@@ -17,6 +17,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from parcellab_desk.self_test import run_self_test
 
         return run_self_test(args)
+    # Before Qt loads: when a console already runs, it gets the link (or just comes to the
+    # front) and this launch ends here, in milliseconds.
+    from parcellab_desk.services.paths import AppPaths
+    from parcellab_desk.single_instance import hand_over, server_name
+
+    name = server_name(AppPaths.default().config)
+    if hand_over(name, args.link):
+        print(
+            "The console is already running: it got the link."
+            if args.link
+            else "The console is already running: it came to the front."
+        )
+        return 0
+    args.instance_name = name
     reason = missing_display_reason()
     if reason is not None:
         print(reason, file=sys.stderr)

@@ -25,6 +25,7 @@ from parcellab_desk import __version__
 from parcellab_desk.app_args import DISPLAY_NAME
 from parcellab_desk.console import Console
 from parcellab_desk.crash_report import CrashReporter
+from parcellab_desk.qt.instance_server import InstanceServer
 from parcellab_desk.resources import ResourceNotFoundError, app_icon
 from parcellab_desk.services.credentials import CredentialStore
 from parcellab_desk.services.files import describe_os_error
@@ -72,6 +73,19 @@ def _check_settings() -> list[str]:
     return [check.notice] if check.notice else []
 
 
+def _listen_for_links(
+    app: QApplication, name: str | None, console: Console
+) -> InstanceServer | None:
+    """Later launches (a link clicked in a ticket) hand their link to this console."""
+    if name is None:
+        return None
+    server = InstanceServer(name, app)
+    server.link_received.connect(console.receive_link)
+    app.installEventFilter(server)  # macOS delivers links as URL-open events
+    server.listen()
+    return server
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the console; returns the process exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -111,10 +125,15 @@ def run(args: argparse.Namespace) -> int:
         unusable_folders=frozenset(unusable),
         on_crash=crashes.report,
     )
+    instance = _listen_for_links(app, args.instance_name, console)
+    if args.link:
+        console.receive_link(args.link)
     try:
         code: int = loop.run_until_complete(console.run())
         return code
     finally:
+        if instance is not None:
+            instance.close()
         with suppress(RuntimeError):
             loop.close()
         _log.info("parcellab_desk stopped")

@@ -30,6 +30,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--debug", action="store_true", help="log debug details too")
     parser.add_argument(
+        "link",
+        nargs="?",
+        help="an order link, parcellab-desk://order/<account>/<order number>: opens that "
+        "order (in the console already running, if there is one)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation headless (Qt, icon, keyring, time zones, sandbox, "
@@ -44,4 +50,5 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.self_test_output is not None and not args.self_test:
         parser.error("--self-test-output needs --self-test")
+    args.instance_name = None  # set by main() once no other console runs
     return args

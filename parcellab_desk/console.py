@@ -18,13 +18,15 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from parcellab_desk.api.auth import ApiAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.errors import ParcelLabError
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
+from parcellab_desk.links import InvalidLinkError, OrderLink, parse_link
 from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
@@ -39,6 +41,7 @@ from parcellab_desk.services.drafts import DraftStore, is_draft_key, new_draft_k
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.job_journal import FernetCodec, JobJournal
 from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.services.order_links import find_linked_order, profile_for_link
 from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.profiles import Profile, demo_profile
 from parcellab_desk.services.secret import Secret
@@ -130,6 +133,10 @@ class Console:
         self._reauth_lock = asyncio.Lock()
         self._start_up_frozen = False
         self.profile_form_task: asyncio.Task[None] | None = None  # the form over the window
+        # An order link waiting for a window (sign-in, a profile switch); with the profile
+        # it was switched to, when it was.
+        self._pending_link: OrderLink | None = None
+        self._pending_for: str | None = None
 
     # --- the whole run ------------------------------------------------------------------
 
@@ -464,6 +471,78 @@ class Console:
             page_size=EXPORT_PAGE_SIZE,
         )
 
+    # --- order links (parcellab-desk://order/<account>/<order>) ------------------------------
+
+    def receive_link(self, text: str | None) -> asyncio.Task[Order | None] | None:
+        """A link from the command line or a later launch (None: a plain second start).
+
+        The window comes to the front; the order opens once a window is there, in the
+        profile whose accounts include it. Anything but an order link is refused."""
+        if self.window is not None:
+            self.window.bring_to_front()
+        if text is None:
+            return None
+        try:
+            link = parse_link(text)
+        except InvalidLinkError as exc:
+            _log.warning("Refused a link: %s", exc)
+            self._tell_about_link(f"This link cannot be opened: {exc}")
+            return None
+        _log.info("Order link for account %s received", link.account)
+        self._pending_link, self._pending_for = link, None
+        if self.window is not None and self.runner.can_start:
+            return self.runner.start("order-link", self.open_pending_link())
+        return None  # opened once a window is there
+
+    async def open_pending_link(self) -> Order | None:
+        """Open the waiting link's order, switching profile (or asking which) when needed."""
+        link, target = self._pending_link, self._pending_for
+        self._pending_link = self._pending_for = None
+        window, client, connection = self.window, self.client, self.connection
+        if link is None or window is None or client is None or connection is None:
+            return None
+        current = connection.profile
+        if target is not None and target != current.id:
+            return None  # the switch it waited for did not happen
+        choice = profile_for_link(current, self.session.profiles.profiles(), link.account)
+        if isinstance(choice, list):
+            choice = await self._choose_profile(choice, link)
+        if choice is None:
+            return None
+        if choice.id != current.id:
+            self._pending_link, self._pending_for = link, choice.id
+            window.request_switch(choice.id)
+            return None
+        try:
+            order = await find_linked_order(client, link)
+        except ParcelLabError as exc:
+            self._tell_about_link(describe_error(exc))
+            return None
+        if self.window is window:
+            window.open_order(order)
+            window.bring_to_front()
+            _log.info("Opened order %s of account %s from a link", order.external_id, link.account)
+        return order
+
+    async def _choose_profile(self, profiles: list[Profile], link: OrderLink) -> Profile | None:
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle("Open order link")
+        dialog.setLabelText(
+            f"Several profiles include account {link.account}. "
+            f"Open order {link.order_id} in which one?"
+        )
+        dialog.setComboBoxItems([p.name for p in profiles])
+        dialog.setComboBoxEditable(False)
+        await run_dialog(dialog)
+        if dialog.result() != QInputDialog.DialogCode.Accepted:
+            return None
+        return next((p for p in profiles if p.name == dialog.textValue()), None)
+
+    def _tell_about_link(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Order link", message, parent=self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     # --- the window -----------------------------------------------------------------------
 
     async def lookup(self, text: str) -> Order:
@@ -549,10 +628,16 @@ class Console:
         self._flush_notices_soon()  # what start-up and the drafts found, in one dialog
         if self.bulk is not None:
             self.bulk.offer_resume()
+        if self._pending_link is not None and self.runner.can_start:
+            self.runner.start("order-link", self.open_pending_link())
         try:
             outcome = await done
         finally:
             await self.close_window()
+        if self._pending_for is not None and outcome != WindowOutcome(
+            Outcome.SWITCH, self._pending_for
+        ):
+            self._pending_link = self._pending_for = None  # that switch did not happen
         if outcome.kind is Outcome.SIGNED_OUT and not connection.profile.demo:
             await self.session.sign_out(connection.profile)
         return outcome

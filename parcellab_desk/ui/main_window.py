@@ -28,6 +28,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 from parcellab_desk import __version__
 from parcellab_desk.api.errors import AmbiguousOrderError, NotFoundError
 from parcellab_desk.api.models import Order
+from parcellab_desk.links import OrderLink
 from parcellab_desk.qt.order_columns import OrderColumn
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
@@ -288,6 +290,12 @@ class MainWindow(QMainWindow):
             edit_menu, "Copy order &number", self.copy_order_number, "Ctrl+Shift+C"
         )
         self._action(edit_menu, "Copy e&xternal id", self.copy_external_id)
+        self.copy_link_action = self._action(
+            edit_menu, "Copy &link", self.copy_order_link, "Ctrl+Shift+K"
+        )
+        self.copy_link_action.setToolTip(
+            "A parcellab-desk:// link that opens this order in the console (for tickets)"
+        )
         edit_menu.addSeparator()
         self._action(edit_menu, "&Open order…", self.focus_open_box, "Ctrl+L")
         self._action(edit_menu, "&Filter…", self.filter_bar.focus_first, "Ctrl+F")
@@ -319,6 +327,7 @@ class MainWindow(QMainWindow):
             order_menu, "&Close tab", self.close_current_tab, QKeySequence.StandardKey.Close
         )
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Third-party &licences", self.show_third_party_licences)
         help_menu.addAction(self.keys.shortcuts_action)
         self._action(help_menu, "&About", self.show_about)
 
@@ -355,6 +364,18 @@ class MainWindow(QMainWindow):
 
     def _request_switch(self, profile_id: str) -> None:
         self._after_confirm(self.switch_profile_requested, profile_id)
+
+    def request_switch(self, profile_id: str) -> None:
+        """Switch to another profile as the profile menu does (unsaved edits asked first)."""
+        self._request_switch(profile_id)
+
+    def bring_to_front(self) -> None:
+        """Show the window above the others (a link from a ticket was opened)."""
+        if self.isMinimized():
+            self.showNormal()
+        if QGuiApplication.platformName() != "offscreen":  # it has no window stack
+            self.raise_()
+            self.activateWindow()
 
     def _after_confirm(self, signal: SignalInstance, *args: object) -> None:
         """Leaving this profile closes its editors: unsaved edits are asked about first."""
@@ -448,6 +469,20 @@ class MainWindow(QMainWindow):
         order = self._current_order()
         if order is not None and order.external_id:
             self._copy(order.external_id, "external id")
+
+    def copy_order_link(self) -> None:
+        """The order's parcellab-desk:// link, to paste into a ticket."""
+        order = self._current_order()
+        if order is not None and order.order_number and order.account is not None:
+            self._copy(OrderLink(order.account, order.order_number).url(), "link")
+
+    def show_third_party_licences(self) -> QDialog:
+        from parcellab_desk.ui.licences_dialog import LicencesDialog
+
+        dialog = LicencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> QMessageBox:
         """Version, Qt and PySide6 versions, and where this window is connected (non-modal
