@@ -18,7 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from parcellab_desk import __version__
@@ -31,7 +31,8 @@ from parcellab_desk.services.credentials import CredentialStore
 from parcellab_desk.services.files import describe_os_error
 from parcellab_desk.services.logging_setup import LOG_FILE_NAME, configure_logging, shutdown_logging
 from parcellab_desk.services.paths import AppPaths, FolderRole
-from parcellab_desk.services.profiles import ProfileStore
+from parcellab_desk.services.policy import apply_to_store, load_policy, problem_message
+from parcellab_desk.services.profiles import ProfileStore, ProfileStoreError
 from parcellab_desk.services.session import SessionService
 from parcellab_desk.services.settings_file import SettingsCheck, check_settings_file
 from parcellab_desk.ui.input_aids import install_input_aids
@@ -110,6 +111,16 @@ def run(args: argparse.Namespace) -> int:
     notices += _check_settings()
     profiles = ProfileStore(paths.config, writable=FolderRole.CONFIG not in unusable)
     notices += profiles.notices
+    policy = load_policy()  # IT's machine-wide settings; a broken file is one notice
+    if policy.language:
+        QLocale.setDefault(QLocale(policy.language))  # dates, numbers; translations follow it
+    try:
+        apply_to_store(policy, profiles)
+    except ProfileStoreError as exc:
+        _log.warning("Preset profiles not saved: %s", exc)
+    problem = problem_message(policy)
+    if problem:
+        notices.insert(0, problem)
     for notice in notices:  # also one line each where there is no window to read
         print(f"parcellab-desk: {notice}", file=sys.stderr, flush=True)
     loop = qasync.QEventLoop(app)
@@ -124,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         notices=notices,
         unusable_folders=frozenset(unusable),
         on_crash=crashes.report,
+        policy=policy,
     )
     instance = _listen_for_links(app, args.instance_name, console)
     if args.link:

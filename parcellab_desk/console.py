@@ -43,7 +43,8 @@ from parcellab_desk.services.job_journal import FernetCodec, JobJournal
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.services.order_links import find_linked_order, profile_for_link
 from parcellab_desk.services.paths import AppPaths, FolderRole
-from parcellab_desk.services.profiles import Profile, demo_profile
+from parcellab_desk.services.policy import Policy, problem_message, usable_profiles
+from parcellab_desk.services.profiles import Profile, Region, demo_profile
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService, register_token
 from parcellab_desk.ui.bulk_work import BulkWork
@@ -107,16 +108,18 @@ class Console:
         notices: Sequence[str] = (),
         unusable_folders: frozenset[FolderRole] = frozenset(),
         on_crash: CrashHandler | None = None,
+        policy: Policy | None = None,
     ) -> None:
         """``notices``: what start-up found wrong with files and folders, shown first;
         ``unusable_folders``: what the console does without; ``on_crash``: where a task's
-        unexpected exception goes (the crash reporter)."""
+        unexpected exception goes (the crash reporter); ``policy``: the machine's policy file."""
         self.args = args
         self.paths = paths
         self.session = session
         self.notices = list(notices)
         self.unusable_folders = unusable_folders
         self.on_crash = on_crash
+        self.policy = policy or Policy()
         self.runner = TaskRunner(on_error=self._on_task_failed)
         session.profiles.set_notice_sink(self.tell)
         self._draft_stores: dict[str, DraftStore] = {}
@@ -137,11 +140,15 @@ class Console:
         # it was switched to, when it was.
         self._pending_link: OrderLink | None = None
         self._pending_for: str | None = None
+        self._messages: set[QMessageBox] = set()
 
     # --- the whole run ------------------------------------------------------------------
 
     async def run(self) -> int:
         try:
+            problem = problem_message(self.policy)  # a broken policy file: said first
+            if problem and problem not in self.notices:
+                self.notices.insert(0, problem)
             if self.notices:
                 await self.show_notices(self.notices)
             connection = await self.first_connection()
@@ -154,13 +161,17 @@ class Console:
 
     async def first_connection(self) -> Connection | None:
         """--demo, the welcome dialog on a first start, or the profile used last time."""
-        if self.args.demo:
+        if self.args.demo and not self.policy.hide_demo:
             return await self.start_demo()
-        if self.session.needs_welcome():
+        usable = self.usable_profiles()
+        if not usable:
             return await self.welcome()
-        profiles = self.session.profiles
-        profile = profiles.last_used() or profiles.profiles()[0]
-        return await self.connect(profile)
+        last = self.session.profiles.last_used()
+        return await self.connect(last if last in usable else usable[0])
+
+    def usable_profiles(self) -> list[Profile]:
+        """The stored profiles the machine's policy lets the agent use."""
+        return usable_profiles(self.policy, self.session.profiles.profiles())
 
     async def after(self, outcome: WindowOutcome) -> Connection | None:
         """The next connection after a window closed for ``outcome`` (None: quit). When the
@@ -184,6 +195,7 @@ class Console:
 
     async def welcome(self) -> Connection | None:
         dialog = WelcomeDialog()
+        dialog.demo_button.setVisible(not self.policy.hide_demo)
         await run_dialog(dialog)
         choice = dialog.choice()
         if choice is WelcomeChoice.DEMO:
@@ -260,6 +272,10 @@ class Console:
 
     async def connect(self, profile: Profile) -> Connection | None:
         """The profile's stored token, or a sign-in when there is none."""
+        refused = self.policy.allows(profile)
+        if refused:
+            self._tell("Profile not available", f"“{profile.name}” cannot be used. {refused}")
+            return None
         if profile.id == DEMO_PROFILE_ID:
             return await self.start_demo()
         try:
@@ -274,6 +290,9 @@ class Console:
         return Connection(profile, token)
 
     async def new_profile(self, parent: QWidget | None = None) -> Connection | None:
+        if not self.policy.allow_own_profiles:
+            self._tell("New profile", "Your organisation allows only the profiles it set up.")
+            return None
         status = await self.session.credentials.status()
         dialog = ProfileDialog(
             tester=check_connection,
@@ -281,6 +300,7 @@ class Console:
             keyring_message=status.reason,
             parent=parent,
         )
+        self._restrict(dialog)
         await run_dialog(dialog)
         if dialog.result() != ProfileDialog.DialogCode.Accepted:
             return None
@@ -291,6 +311,9 @@ class Console:
     ) -> Connection | None:
         if profile.demo:
             return None
+        if self.policy.is_managed(profile):
+            self._tell("Edit profile", "This profile is set up by your organisation.")
+            return None
         status = await self.session.credentials.status()
         dialog = ProfileDialog(
             profile,
@@ -299,6 +322,7 @@ class Console:
             keyring_message=status.reason,
             parent=parent,
         )
+        self._restrict(dialog)
         await run_dialog(dialog)
         if dialog.result() != ProfileDialog.DialogCode.Accepted:
             return None
@@ -471,6 +495,22 @@ class Console:
             page_size=EXPORT_PAGE_SIZE,
         )
 
+    def _restrict(self, dialog: ProfileDialog) -> None:
+        if not self.policy.allow_custom_urls:
+            dialog.restrict_regions(
+                (Region.EU, Region.US, Region.GLOBAL),
+                "Your organisation allows only parcelLab's own addresses.",
+            )
+
+    def _tell(self, title: str, message: str) -> None:
+        """A message that needs no answer (never exec(): the loop keeps running)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Without a window nothing owns the box: keep it alive until the agent closes it.
+        self._messages.add(box)
+        box.finished.connect(lambda _result: self._messages.discard(box))
+        box.open()
+
     # --- order links (parcellab-desk://order/<account>/<order>) ------------------------------
 
     def receive_link(self, text: str | None) -> asyncio.Task[Order | None] | None:
@@ -504,7 +544,7 @@ class Console:
         current = connection.profile
         if target is not None and target != current.id:
             return None  # the switch it waited for did not happen
-        choice = profile_for_link(current, self.session.profiles.profiles(), link.account)
+        choice = profile_for_link(current, self.usable_profiles(), link.account)
         if isinstance(choice, list):
             choice = await self._choose_profile(choice, link)
         if choice is None:
@@ -539,9 +579,7 @@ class Console:
         return next((p for p in profiles if p.name == dialog.textValue()), None)
 
     def _tell_about_link(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Order link", message, parent=self.window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self._tell("Order link", message)
 
     # --- the window -----------------------------------------------------------------------
 
@@ -584,8 +622,10 @@ class Console:
             demo=profile.demo,
         )
         model.setParent(window)
-        window.set_profiles(
-            [(p.id, p.name) for p in self.session.profiles.profiles()], current=profile.id
+        window.set_policy(
+            self.policy.managed,
+            can_add_profile=self.policy.allow_own_profiles,
+            can_edit_profile=not self.policy.is_managed(profile),
         )
         self.bulk = BulkWork(
             window,
@@ -594,6 +634,7 @@ class Console:
             journal=self._job_journal(profile),
             export_source=self.export_orders,
         )
+        window.set_profiles([(p.id, p.name) for p in self.usable_profiles()], current=profile.id)
         self.window = window
         return window
 
@@ -678,9 +719,7 @@ class Console:
         if following is None:
             return
         current = self.connection.profile.id if self.connection is not None else None
-        window.set_profiles(
-            [(p.id, p.name) for p in self.session.profiles.profiles()], current=current
-        )
+        window.set_profiles([(p.id, p.name) for p in self.usable_profiles()], current=current)
         if await window.confirm_close():
             finish(WindowOutcome(Outcome.CONNECT, connection=following))
 

@@ -222,6 +222,9 @@ class MainWindow(QMainWindow):
 
         self._demo = demo
         self.keys = WindowKeys(self, self.tabs, self._focus_regions)
+        self._can_add_profile = True  # a machine policy may turn these off (set_policy)
+        self._can_edit_profile = True
+        self.managed_label: QLabel | None = None
         self._build_status_bar(profile_name, host_label, demo)
         self._build_menus()
         self._build_profile_button(profile_name)
@@ -343,6 +346,21 @@ class MainWindow(QMainWindow):
         self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
         self.set_profiles([], current=None)
 
+    def set_policy(
+        self, managed: Sequence[str], *, can_add_profile: bool, can_edit_profile: bool
+    ) -> None:
+        """A machine policy applies: say so in the status bar (what it manages in the
+        tooltip) and turn off the profile commands it forbids. Call before set_profiles."""
+        self._can_add_profile = can_add_profile
+        self._can_edit_profile = can_edit_profile
+        if not managed:
+            return
+        label = QLabel("Managed by your organisation", self)
+        label.setObjectName("managedLabel")
+        label.setToolTip("Set by your IT department:\n• " + "\n• ".join(managed))
+        self.statusBar().addPermanentWidget(label)
+        self.managed_label = label
+
     def set_profiles(self, profiles: Sequence[tuple[str, str]], current: str | None) -> None:
         """Fill the profile menu with ``(id, name)`` pairs; ``current`` is checked."""
         menu = self.profile_menu
@@ -356,10 +374,11 @@ class MainWindow(QMainWindow):
         if profiles:
             menu.addSeparator()
         # The profile form opens over this window: nothing closes unless the agent switches.
-        menu.addAction(self.tr("New profile…"), self.new_profile_requested.emit)
+        new = menu.addAction(self.tr("New profile…"), self.new_profile_requested.emit)
+        new.setEnabled(self._can_add_profile)
         edit = menu.addAction(self.tr("Edit this profile…"), self.edit_profile_requested.emit)
         sign_out = menu.addAction("Sign out", partial(self._after_confirm, self.sign_out_requested))
-        edit.setEnabled(not self._demo)
+        edit.setEnabled(not self._demo and self._can_edit_profile)
         sign_out.setToolTip("Delete this profile's token from the keyring")
 
     def _request_switch(self, profile_id: str) -> None:

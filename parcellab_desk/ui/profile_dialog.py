@@ -6,6 +6,8 @@ The dialog only collects and checks input. The caller saves the profile and stor
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -251,6 +253,13 @@ class ProfileDialog(QDialog):
         if profile.account_id is not None:
             self.account_edit.setText(str(profile.account_id))
         self.accounts_edit.setText(format_account_ids(profile.default_accounts))
+
+    def restrict_regions(self, allowed: Collection[Region], note: str) -> None:
+        """Offer only ``allowed`` regions (a machine policy forbids the others)."""
+        for index in reversed(range(self.region_combo.count())):
+            if Region(self.region_combo.itemData(index)) not in allowed:
+                self.region_combo.removeItem(index)
+        self.region_combo.setToolTip(note)
 
     def _region(self) -> Region:
         return Region(self.region_combo.currentData())
