@@ -13,11 +13,12 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,21 +39,30 @@ class LicencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("licencesDialog")
         self.setWindowTitle(self.tr("Third-party licences"))
-        self.resize(900, 600)
+        self.resize(1000, 620)
         self._folder = folder if folder is not None else licences_dir()
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.components = QListWidget(self)
+        self.components = QTreeWidget(self)
         self.components.setObjectName("licenceComponents")
+        self.components.setHeaderLabels([self.tr("Component"), self.tr("Licence")])
+        self.components.setRootIsDecorated(False)
+        self.components.setAlternatingRowColors(True)
+        self.components.setUniformRowHeights(True)
+        header = self.components.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("licenceText")
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # licence texts are laid out with line breaks of their own
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.components)
         splitter.addWidget(self.text)
-        splitter.setSizes([260, 640])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 650])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,22 +94,37 @@ class LicencesDialog(QDialog):
                 "the LGPL-3.0: its entry says how to run the console with other Qt libraries."
             ).format(count=len(components))
         )
+        qt: QTreeWidgetItem | None = None
         for component in components:
-            item = QListWidgetItem(f"{component.title}\n{component.licence}", self.components)
-            item.setData(Qt.ItemDataRole.UserRole, component)
-            item.setToolTip(component.licence)
-        qt = next((i for i in range(self.components.count()) if self._at(i).name == "Qt"), 0)
-        self.components.setCurrentRow(qt)
+            item = QTreeWidgetItem(self.components, [component.title, component.licence])
+            item.setData(0, Qt.ItemDataRole.UserRole, component)
+            item.setToolTip(1, component.licence)
+            if component.name == "Qt":
+                qt = item
+        first = qt or self.components.topLevelItem(0)
+        if first is not None:
+            self.components.setCurrentItem(first)
+            self.components.scrollToItem(first, QTreeWidget.ScrollHint.PositionAtCenter)
 
-    def _at(self, row: int) -> Component:
-        component = self.components.item(row).data(Qt.ItemDataRole.UserRole)
-        assert isinstance(component, Component)
-        return component
+    def select(self, name: str) -> bool:
+        """Show the component called ``name``; False when there is none."""
+        for index in range(self.components.topLevelItemCount()):
+            item = self.components.topLevelItem(index)
+            component = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+            if item is not None and isinstance(component, Component) and component.name == name:
+                self.components.setCurrentItem(item)
+                return True
+        return False
 
-    def _show_selected(self, item: QListWidgetItem | None) -> None:
+    def current_name(self) -> str | None:
+        item = self.components.currentItem()
+        component = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        return component.name if isinstance(component, Component) else None
+
+    def _show_selected(self, item: QTreeWidgetItem | None) -> None:
         if item is None or self._folder is None:
             return
-        component = item.data(Qt.ItemDataRole.UserRole)
+        component = item.data(0, Qt.ItemDataRole.UserRole)
         assert isinstance(component, Component)
         parts = []
         for relative in component.files:

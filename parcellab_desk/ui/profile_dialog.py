@@ -7,6 +7,7 @@ The dialog only collects and checks input. The caller saves the profile and stor
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -260,6 +261,15 @@ class ProfileDialog(QDialog):
             if Region(self.region_combo.itemData(index)) not in allowed:
                 self.region_combo.removeItem(index)
         self.region_combo.setToolTip(note)
+        self.managed_note = _hint(note, self)
+        self.managed_note.setObjectName("managedNote")
+        form = self.findChild(QFormLayout)
+        if form is None:
+            return
+        # PySide6 types the (row, role) pair as a plain object
+        position = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(self.region_combo))
+        if position[0] >= 0:
+            form.insertRow(position[0] + 1, "", self.managed_note)
 
     def _region(self) -> Region:
         return Region(self.region_combo.currentData())
