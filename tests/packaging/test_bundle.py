@@ -167,6 +167,10 @@ def test_bundle_leaves_out_what_the_console_does_not_use(bundle: Path) -> None:
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Berlin").is_file()
     assert not any(n.startswith(("libqgtk3", "libgtk-3", "libgdk-3")) for n in names)
     assert not any("WebEngine" in n or "Qt6Qml" in n or "Qt6Quick" in n for n in names)
+    # QtNetwork is there for QLocalServer only: none of its plugins and what they drag in
+    assert not (internal / "PySide6" / "Qt" / "plugins" / "networkinformation").exists()
+    assert not (internal / "PySide6" / "Qt" / "plugins" / "tls").exists()
+    assert not any(n.startswith(("libgio-2.0", "libmount", "libblkid")) for n in names)
     assert not (internal / "pycountry" / "locales").exists()
     size_mib = sum(p.stat().st_size for p in files) / 2**20
     assert size_mib < SIZE_LIMIT_MIB
