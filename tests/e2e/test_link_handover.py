@@ -4,7 +4,6 @@ parcellab-desk:// link in a ticket while the console runs."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -12,10 +11,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
-from parcellab_desk.api.auth import BearerAuth
-from parcellab_desk.api.client import ParcelLabClient
+from parcellab_desk.api.models import Order
+from parcellab_desk.api.schema import ORDERS_PATH
 from parcellab_desk.links import OrderLink
 from parcellab_desk.services.logging_setup import LOG_FILE_NAME
 from parcellab_desk.services.paths import AppPaths
@@ -75,7 +75,7 @@ def first_console() -> Iterator[tuple[subprocess.Popen[str], dict[str, str]]]:
 
 
 @pytest.mark.timeout(180)
-async def test_a_second_launch_hands_its_link_to_the_running_console(
+def test_a_second_launch_hands_its_link_to_the_running_console(
     first_console: tuple[subprocess.Popen[str], dict[str, str]],
 ) -> None:
     process, facts = first_console
@@ -83,22 +83,22 @@ async def test_a_second_launch_hands_its_link_to_the_running_console(
     name = server_name(paths.config)
     _wait_for(lambda: is_running(name) or process.poll() is not None, "the console to listen")
     assert process.poll() is None, "the first console ended"
-    async with ParcelLabClient(facts["url"], BearerAuth(facts["demo token"])) as client:
-        page = await client.list_orders(page_size=5)
-    order = page.orders[3]
+    # A plain request for an order to link to (this test runs no event loop of its own).
+    listing = httpx.get(
+        facts["url"] + ORDERS_PATH,
+        params={"page_size": 5},
+        headers={"Authorization": f"Bearer {facts['demo token']}"},
+        timeout=10,
+    )
+    listing.raise_for_status()
+    order = Order.model_validate(listing.json()["results"][3])
     assert order.account is not None
     assert order.order_number is not None
     link = OrderLink(order.account, order.order_number).url()
 
     started = time.monotonic()
-    second = await asyncio.to_thread(
-        subprocess.run,
-        _console(link),
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    second = subprocess.run(  # noqa: S603
+        _console(link), env=_env(), capture_output=True, text=True, timeout=60, check=False
     )
     handed_over_s = time.monotonic() - started
 
