@@ -34,6 +34,7 @@ from parcellab_desk.api.errors import (
     WrongBaseUrlError,
     summarize,
 )
+from parcellab_desk.services.conflicts import ConflictUnresolvedError
 from parcellab_desk.services.logging_setup import SECRETS
 
 __all__ = ["BASE_URL_EXAMPLES", "can_retry", "describe_error"]
@@ -138,6 +139,14 @@ def _not_visible(error: WriteNotVisibleError) -> str:
 
 
 # Each wording takes the error class it is listed with (hence Any: a table of mixed classes).
+def _unresolved(error: ConflictUnresolvedError) -> str:
+    labels = ", ".join(c.label for c in error.reconciliation.conflicts)
+    return (
+        f"{labels} also changed on parcelLab since you opened the order, and nothing was "
+        "chosen. Save again to compare."
+    )
+
+
 _TABLE: Final[tuple[tuple[type[ParcelLabError], Callable[[Any], str]], ...]] = (
     # Most specific first: the first class that matches words the error.
     (CertificateError, _certificate),
@@ -155,6 +164,7 @@ _TABLE: Final[tuple[tuple[type[ParcelLabError], Callable[[Any], str]], ...]] = (
     (ValidationError, _validation),
     (NotFoundError, _not_found),
     (PartiallySavedError, _partially_saved),
+    (ConflictUnresolvedError, _unresolved),
     (UnexpectedStatusError, lambda e: e.message),
     (BadResponseError, lambda e: e.message),
     (ConfigurationError, lambda e: e.message),

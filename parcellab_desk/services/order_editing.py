@@ -57,6 +57,12 @@ from parcellab_desk.api.schema import (
     FieldKind,
     FieldSpec,
 )
+from parcellab_desk.services.conflicts import (
+    Choice,
+    ConflictResolver,
+    ConflictUnresolvedError,
+    reconcile,
+)
 from parcellab_desk.services.field_checks import field_messages
 from parcellab_desk.services.write_outcomes import (
     OrderWrites,
@@ -157,6 +163,8 @@ class OrderDraft:
         """A write sent from this draft whose outcome is not known yet (answer lost)."""
         self.checks_without_finding = 0
         """Lookups since ``unresolved`` was set that did not find the write."""
+        self.taken_in: tuple[str, ...] = ()
+        """Labels of fields the last save took in from the server (changed there meanwhile)."""
 
     # -- what is there -----------------------------------------------------------------
 
@@ -300,6 +308,24 @@ class OrderDraft:
             self._trackings.pop(key, None)
         return key
 
+    def saved_tracking_edits(self) -> dict[TrackingKey, dict[str, Any]]:
+        """Pending changes to saved trackings (only the changed fields)."""
+        return {
+            key: dict(values)
+            for key, values in self._trackings.items()
+            if self._saved_tracking(key) is not None
+        }
+
+    def drop_tracking_change(self, key: TrackingKey, name: str) -> None:
+        """Forget one field of a pending edit of a saved tracking (the server's value
+        stays)."""
+        changes = self._trackings.get(key)
+        if changes is None or self._saved_tracking(key) is None:
+            return
+        changes.pop(name, None)
+        if not set(changes) - {"courier", "tracking_number"}:
+            del self._trackings[key]
+
     def discard_tracking(self, key: TrackingKey) -> None:
         """Drop a pending add or edit (a saved tracking stays as saved)."""
         self._trackings.pop(key, None)
@@ -436,13 +462,19 @@ class OrderEditingService:
         self._writer = writer
         self.writes = writes if writes is not None else OrderWrites(writer)
 
-    async def save(self, draft: OrderDraft) -> Order:
+    async def save(self, draft: OrderDraft, resolve: ConflictResolver | None = None) -> Order:
         """POST a new order (then PUT its trackings) or PUT what changed; on success the
         draft holds the saved order. A draft with an unresolved write is looked up first:
         nothing is sent again until the lookup has been made.
 
+        Before a PUT of changed fields the order is read again: changes made on the server
+        meanwhile to fields the agent did not touch are taken in (``draft.taken_in``); when
+        the agent and the server changed the same field, ``resolve`` is asked which value
+        to keep (without one, or when it returns None, ``ConflictUnresolvedError``).
+
         Raises on failure; the draft keeps every edit then.
         """
+        draft.taken_in = ()
         if draft.unresolved is not None:
             return await self.check(draft)
         deadline_at = self._deadline()
@@ -460,10 +492,46 @@ class OrderEditingService:
         if patch.is_empty:
             draft.accept_saved(original)
             return original
+        if patch.changed or draft.saved_tracking_edits():
+            await self._reconcile(draft, original, resolve)
+            current = draft.original
+            assert current is not None
+            patch, draft.sent_keys = draft.patch()
+            if patch.is_empty:  # every change was the server's value already, or given up
+                draft.accept_saved(current)
+                return current
         result = await self._send(draft, WriteIntent.put(patch.body), deadline_at)
         assert result.order is not None  # saved
         draft.accept_saved(result.order)
         return result.order
+
+    async def _reconcile(
+        self, draft: OrderDraft, original: Order, resolve: ConflictResolver | None
+    ) -> None:
+        """Read the order again and put the draft on top of it (see ``conflicts.py``)."""
+        current = await self._writer.get_order(original.external_id or original.order_number or "")
+        found = reconcile(
+            original,
+            draft.edits(),
+            current,
+            tracking_edits=draft.saved_tracking_edits(),
+            editable=EDITABLE_FIELDS,
+        )
+        choices: Mapping[Any, Choice] = {}
+        if found.conflicts:
+            answer = await resolve(found) if resolve is not None else None
+            if answer is None:
+                raise ConflictUnresolvedError(found)
+            choices = answer
+        draft.rebase(current)
+        for conflict in found.conflicts:
+            if choices.get(conflict.key, Choice.MINE) is not Choice.THEIRS:
+                continue
+            if conflict.tracking is None:
+                draft.set_value(conflict.name, conflict.theirs)  # the saved value: no edit
+            else:
+                draft.drop_tracking_change(conflict.tracking, conflict.name)
+        draft.taken_in = found.taken_in
 
     async def check(self, draft: OrderDraft) -> Order:
         """Look up the write whose outcome is unknown ("Check again"); never re-sends it.

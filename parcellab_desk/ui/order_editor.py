@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.schema import ORDER_EDITABLE, ORDER_FIELD, CancelReason, Section
 from parcellab_desk.qt.tasks import TaskRunner
+from parcellab_desk.services.conflicts import Choices, Reconciliation
 from parcellab_desk.services.edit_failures import EditFailure, edit_failure
 from parcellab_desk.services.order_editing import (
     OrderDraft,
@@ -58,6 +59,7 @@ from parcellab_desk.services.write_outcomes import (
     WriteResult,
 )
 from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog, CancelTrackingDialog
+from parcellab_desk.ui.conflict_dialog import ConflictDialog
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.editor_actions import EditorActionBar, EditorState
 from parcellab_desk.ui.editor_header import EditorHeader
@@ -369,7 +371,26 @@ class OrderEditor(QWidget):
             return False
         if not self.draft.is_dirty and self.draft.unresolved is None:
             return True
-        return await self._write(self._service.save(self.draft), self.tr("Saved."), retry=self.save)
+        saved = await self._write(
+            self._service.save(self.draft, self._resolve_conflicts),
+            self.tr("Saved."),
+            retry=self.save,
+        )
+        if saved and self.draft.taken_in:
+            self._set_status(
+                self.tr(
+                    "Saved. Also changed on parcelLab meanwhile and shown now: {fields}."
+                ).format(fields=", ".join(self.draft.taken_in))
+            )
+        return saved
+
+    async def _resolve_conflicts(self, found: Reconciliation) -> Choices | None:
+        """Both sides changed the same fields: the agent chooses per field."""
+        dialog = ConflictDialog(found, parent=self)
+        result = await self._ask(dialog)
+        choices = dialog.choices()
+        dialog.deleteLater()
+        return choices if result == QDialog.DialogCode.Accepted else None
 
     def check_again(self) -> asyncio.Task[bool] | None:
         """Look up the save whose outcome is unknown (never sends it again)."""

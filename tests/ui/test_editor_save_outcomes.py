@@ -24,6 +24,7 @@ from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.order_editing import OrderEditingService, TrackingState
 from parcellab_desk.services.write_outcomes import OrderWrites
+from parcellab_desk.ui.conflict_dialog import ConflictDialog
 from parcellab_desk.ui.editor_widgets import CodeCombo
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
@@ -286,3 +287,33 @@ async def test_stop_ends_a_long_save_and_the_outcome_is_then_unknown(env: Env) -
     assert editor.banner.retry_button.text() == "Check again"
     assert not editor.stop_button.isVisible()
     assert editor.draft.value("customer_number") == "C-9"  # kept
+
+
+async def test_an_edit_made_meanwhile_is_compared_side_by_side(env: Env) -> None:
+    order = await env.client.create_order(
+        {"account": env.sandbox.accounts[0], "order_number": env.numbers(), "client_key": "a.de"},
+        [],
+    )
+    editor = env.editor(order)
+    # Someone else changes the same field, and another one, after the agent opened it.
+    await env.client.put_order(
+        {"external_id": order.external_id, "client_key": "b.de", "order_status": "Shipped"}
+    )
+    widget = editor.inputs["client_key"]
+    assert isinstance(widget, QLineEdit)
+    widget.setText("c.de")
+    widget.textEdited.emit("c.de")
+    editor.save_button.click()
+    (dialog,) = await next_emission(editor.dialog_opened)
+    assert isinstance(dialog, ConflictDialog)
+    assert dialog.taken_label is not None
+    assert "Order status" in dialog.taken_label.text()
+    (conflict,) = dialog._found.conflicts
+    assert (conflict.base, conflict.mine, conflict.theirs) == ("a.de", "c.de", "b.de")
+    dialog.take_theirs(conflict)
+    dialog.save_button.click()
+    order_saved = await saved(editor)
+    assert order_saved.client_key == "b.de"
+    assert order_saved.order_status == "Shipped"
+    assert "Order status" in editor.action_status.text()  # taken in, and said so
+    assert widget.text() == "b.de"

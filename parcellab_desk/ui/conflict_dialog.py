@@ -1,0 +1,146 @@
+"""The comparison shown when the agent and someone else changed the same fields of an order.
+
+One row per field: its value when the agent opened the order, the agent's value and the
+value on parcelLab now, side by side, with *Keep mine* / *Take theirs* per row. Fields only
+the service changed are listed below as taken in. Nothing is sent until the agent presses
+*Save with these choices*; *Cancel* sends nothing and keeps every edit.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parcellab_desk.services.conflicts import Choice, Choices, FieldConflict, Reconciliation
+
+__all__ = ["ConflictDialog", "shown_value"]
+
+
+def shown_value(value: Any) -> str:
+    """A JSON value as the agent reads it; empty is said, not left blank."""
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class ConflictDialog(QDialog):
+    """Asks, per conflicting field, whether to keep the agent's value or take the server's."""
+
+    def __init__(self, found: Reconciliation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle("Changed on parcelLab meanwhile")
+        self._found = found
+        self._groups: dict[tuple[Any, str], tuple[QButtonGroup, QRadioButton]] = {}
+
+        number = found.current.order_number or "this order"
+        intro = QLabel(
+            f"<b>Someone else changed order {number} while you were editing it.</b><br>"
+            "For each field below, keep your value or take the one on parcelLab now. "
+            "Nothing is sent until you choose.",
+            self,
+        )
+        intro.setWordWrap(True)
+
+        grid_box = QFrame(self)
+        grid_box.setObjectName("conflictGrid")
+        grid_box.setStyleSheet(
+            "#conflictGrid { border: 1px solid #dadce0; border-radius: 6px; background: white; }"
+        )
+        grid = QGridLayout(grid_box)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(8)
+        for column, title in enumerate(
+            ("Field", "When you opened it", "Yours", "On parcelLab now", "Keep")
+        ):
+            head = QLabel(f"<b>{title}</b>", grid_box)
+            head.setStyleSheet("color: #3c4043;")
+            grid.addWidget(head, 0, column)
+        for row, conflict in enumerate(found.conflicts, start=1):
+            self._add_row(grid, grid_box, row, conflict)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(grid_box)
+        if found.taken_in:
+            taken = QLabel(
+                "Also changed on parcelLab and taken in (you had not touched them): "
+                + ", ".join(found.taken_in)
+                + ".",
+                self,
+            )
+            taken.setWordWrap(True)
+            taken.setStyleSheet("color: #5f6368;")
+            self.taken_label: QLabel | None = taken
+            layout.addWidget(taken)
+        else:
+            self.taken_label = None
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(
+            "Save with these choices", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setDefault(True)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setToolTip("Send nothing now; your changes are kept")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _add_row(self, grid: QGridLayout, parent: QWidget, row: int, c: FieldConflict) -> None:
+        for column, text in enumerate(
+            (c.label, shown_value(c.base), shown_value(c.mine), shown_value(c.theirs))
+        ):
+            label = QLabel(text, parent)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if column == 2:
+                label.setStyleSheet("color: #1a73e8; font-weight: 600;")
+            elif column == 3:
+                label.setStyleSheet("color: #b06000; font-weight: 600;")
+            elif column == 1:
+                label.setStyleSheet("color: #5f6368;")
+            grid.addWidget(label, row, column)
+        choice = QWidget(parent)
+        choice_layout = QVBoxLayout(choice)
+        choice_layout.setContentsMargins(0, 0, 0, 0)
+        choice_layout.setSpacing(2)
+        mine = QRadioButton("Keep mine", choice)
+        theirs = QRadioButton("Take theirs", choice)
+        mine.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(mine)
+        group.addButton(theirs)
+        choice_layout.addWidget(mine)
+        choice_layout.addWidget(theirs)
+        grid.addWidget(choice, row, 4)
+        self._groups[c.key] = (group, theirs)
+
+    def take_theirs(self, conflict: FieldConflict) -> None:
+        """Select "Take theirs" for one row (tests and keyboard users)."""
+        self._groups[conflict.key][1].setChecked(True)
+
+    def choices(self) -> Choices:
+        return {
+            key: Choice.THEIRS if theirs.isChecked() else Choice.MINE
+            for key, (_, theirs) in self._groups.items()
+        }
