@@ -88,6 +88,9 @@ async def _write(writes: OrderWrites, intent: WriteIntent, tally: Tally) -> None
     if result.outcome is Outcome.UNKNOWN and result.looked_up:
         result = await writes.send_again(intent)
         how = f"send again: {result.outcome}"
+    if result.outcome is Outcome.NOT_SAVED and result.error is not None:
+        error = result.error
+        how += f" ({type(error).__name__} {getattr(error, 'status_code', '')})".replace(" )", ")")
     tally.how[how] += 1
     tally.reported[result.outcome] += 1
     tally.results.append((intent, result.outcome))

@@ -629,7 +629,8 @@ class ParcelLabClient:
             if body.get("external_id"):
                 return await self.get_order(str(body["external_id"]))
             found = await self.find_order(body["account"], body["order_number"])
-        except NotFoundError as exc:
+        except ParcelLabError as exc:
+            # The write itself was accepted: whoever settles it must know it landed.
             raise _read_back_failed(method) from exc
         if found is None:
             raise _read_back_failed(method)
@@ -692,8 +693,10 @@ def _bad_response(
 
 
 def _read_back_failed(method: str) -> BadResponseError:
-    return BadResponseError(
+    error = BadResponseError(
         f"The server accepted the {method} but the order could not be read back; reload the list.",
         method=method,
         path=ORDERS_PATH,
     )
+    error.may_have_been_applied = True  # it was: the service answered 2xx
+    return error

@@ -17,6 +17,11 @@ The contract (see the project's design notes):
 - ``refresh()`` reloads as many rows as were loaded, keeping the rows on screen until the new
   ones arrive and then swapping them in without a reset, so the view keeps its scroll position
   and selection (persistent indexes follow each order by ``external_id``).
+- A failure while following ``next`` (a 5xx, a dropped connection, a rejected cursor) means
+  that cursor is dead: the listing starts again from the first page at once, loading as many
+  rows as were shown plus the next ones, swapped in like a refresh (the scroll position
+  stays). If that fails too, the status row shows the error, and Retry starts the listing
+  again; a dead cursor is never sent again.
 - ``update_order()`` replaces one row in place (``dataChanged``); a later page that repeats an
   order already shown (ordering by ``updated_at`` can) has that row dropped.
 - The empty state is ``is_empty``: the listing completed with no rows, no error.
@@ -464,9 +469,11 @@ class OrderTableModel(QAbstractTableModel):
     async def _fetch_next(self, generation: int) -> None:
         self._show_state()  # the loading row, now that no notification is in progress
         added = 0
+        following = False
         try:
             for _ in range(_MAX_EMPTY_PAGES_IN_A_ROW):
                 page = self._page
+                following = page is not None
                 if page is None:
                     page = await self._source.first_page(self._query)
                 else:
@@ -480,11 +487,23 @@ class OrderTableModel(QAbstractTableModel):
                 if added or not page.has_next_page():
                     break
         except Exception as error:
+            if following and generation == self._generation:
+                _log.info("Following the cursor failed (%r); starting the listing again", error)
+                self._retry = self._restart_listing  # Retry starts again, never the dead cursor
+                await self._restart_listing(generation)
+                return
             self._on_fetch_failed(generation, error)
             return
         self._state = self._state_after(self._page)
         self._show_state()
         self.page_loaded.emit(added)
+
+    async def _restart_listing(self, generation: int) -> None:
+        """The listing again from the first page: the rows shown and the next ones."""
+        before = len(self._orders)
+        await self._refresh(generation, before + 1)  # shown as "loading more", not a refresh
+        if generation == self._generation and self._state is not LoadState.FAILED:
+            self.page_loaded.emit(len(self._orders) - before)
 
     async def _refresh(self, generation: int, target: int) -> None:
         self._show_state()

@@ -227,22 +227,41 @@ async def test_failed_first_page_shows_the_error_and_retry_loads_it(
     assert model.rowCount() == 2
 
 
-async def test_failed_later_page_keeps_the_rows_and_retry_asks_for_that_page(
+async def test_a_failure_following_the_cursor_starts_the_listing_again(
     model: OrderTableModel, source: ControlledSource
 ) -> None:
     await load_first_page(model, source)
     request = await source.next_request()
-    failed = emitted(model.load_failed)
+    assert request.page == 1
     request.fail(TimeoutError("read timed out"))
+    # The cursor is dead: the listing starts again from the first page, at once.
+    restart = await source.next_request()
+    assert restart.page == 0
+    loaded = emitted(model.page_loaded)
+    restart.resolve(orders(0, 5), has_next=True)  # the rows shown and the next ones
+    (added,) = await asyncio.wait_for(loaded, WAIT)
+    assert added == 2
+    assert model.loaded_count == 5
+    assert model.state is not LoadState.FAILED
+
+
+async def test_when_starting_again_fails_too_retry_starts_again_never_the_dead_cursor(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    await load_first_page(model, source)
+    (await source.next_request()).fail(TimeoutError("read timed out"))
+    restart = await source.next_request()
+    failed = emitted(model.load_failed)
+    restart.fail(TimeoutError("read timed out"))
     await asyncio.wait_for(failed, WAIT)
 
-    assert model.loaded_count == 3
+    assert model.loaded_count == 3  # the rows stay
     assert cell(model, 3) == (
         "Could not load more orders: The service took too long to answer. Try again."
     )
     assert model.retry()
     again = await source.next_request()
-    assert again.page == 1
+    assert again.page == 0
 
 
 async def test_retry_without_a_failure_does_nothing(
