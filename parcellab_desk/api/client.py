@@ -281,11 +281,20 @@ class ParcelLabClient:
             raise _too_large(method, path, limit)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in streamed.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise _too_large(method, path, limit)
-            chunks.append(chunk)
+        try:
+            async for chunk in streamed.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    # Close the connection under the stream: the iteration then ends from
+                    # inside, so every layer of it is finalised here, in this task.
+                    await streamed.aclose()
+                    continue
+                chunks.append(chunk)
+        except (httpx.StreamClosed, httpx.ReadError):
+            if size <= limit:
+                raise
+        if size > limit:
+            raise _too_large(method, path, limit)
         # The body is decoded already: the new response must not decode it again.
         headers = [
             (k, v)

@@ -1,13 +1,16 @@
 """The sandbox's ASGI app: the contract's routes, the OpenAPI document and the admin routes.
 
-Every answer that is not a success is in the contract's wrapped error shape, including
-unknown routes (404), wrong methods (405 with ``Allow``), bodies that are not JSON (400
-``parse_error``) and any unexpected failure (500 ``server_error``).
+Every answer of the API that is not a success is in the contract's wrapped error shape:
+wrong methods (405 with ``Allow``), bodies that are not JSON (400 ``parse_error``), orders
+not found (404) and any unexpected failure (500 ``server_error``). A path that is no route
+of the API at all answers what Django itself answers there: its HTML "Not Found" page (404,
+``text/html``), which is what a base URL with a path (``.../v4``) or a host that is not the
+API shows the client.
 
 Decisions the contract leaves open:
 
-- Paths must end in a slash; a path without it is an unknown route (404), never a redirect,
-  because the client must not follow redirects for PUT and POST.
+- Paths must end in a slash; a path without it is an unknown route (Django's HTML 404),
+  never a redirect, because the client must not follow redirects for PUT and POST.
 - The body is read as JSON whatever the ``Content-Type`` says; an empty body counts as
   ``{}`` (as DRF reads it), a body that is not UTF-8 JSON, or holds unpaired surrogates, is
   ``parse_error``.
@@ -34,7 +37,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from parcellab_desk.api.schema import ORDERS_PATH, UNIQUE_ID_PATTERN, ErrorCode
@@ -64,6 +67,14 @@ from parcellab_desk.sandbox.store import Store
 from parcellab_desk.sandbox.write_log import RequestTracker, WriteLog
 
 log = logging.getLogger(__name__)
+
+
+DJANGO_NOT_FOUND_PAGE = (
+    '<!doctype html>\n<html lang="en">\n<head>\n  <title>Not Found</title>\n</head>\n'
+    "<body>\n  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n"
+    "</body>\n</html>\n"
+)
+"""Django's own 404 page (DEBUG off), served for paths that are no route of the API."""
 
 
 @dataclass(slots=True)
@@ -226,7 +237,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
             405, ErrorCode.METHOD_NOT_ALLOWED, detail, headers=headers
         ).response()
     if exc.status_code == 404:
-        return ApiError.single(404, ErrorCode.NOT_FOUND, "Not found.", headers=headers).response()
+        return HTMLResponse(DJANGO_NOT_FOUND_PAGE, status_code=404, headers=headers)
     code = ErrorCode.INVALID if exc.status_code < 500 else "error"
     return ApiError.single(exc.status_code, code, str(exc.detail), headers=headers).response()
 

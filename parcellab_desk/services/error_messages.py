@@ -37,13 +37,20 @@ from parcellab_desk.api.errors import (
 from parcellab_desk.services.conflicts import ConflictUnresolvedError
 from parcellab_desk.services.logging_setup import SECRETS
 
-__all__ = ["BASE_URL_EXAMPLES", "can_retry", "describe_error"]
+__all__ = ["BASE_URL_EXAMPLES", "ConnectionWarning", "can_retry", "describe_error"]
 
 BASE_URL_EXAMPLES: Final = (
     "https://api.parcellab.com",
     "https://api.eu.parcellab.com",
     "https://api.us.parcellab.com",
 )
+
+
+class ConnectionWarning(str):
+    """The connection works, but something about the profile needs a look (shown as a
+    warning, not as a failure)."""
+
+    __slots__ = ()
 
 
 def _certificate(error: CertificateError) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parcellab_desk.services.error_messages import ConnectionWarning
 from parcellab_desk.services.profiles import Profile
 from parcellab_desk.services.secret import Secret
 
@@ -33,6 +34,7 @@ ConnectionTester = Callable[[Profile, Secret], Awaitable[str | None]]
 """Tries a profile and token against the API; returns what went wrong, or None when fine."""
 
 ERROR_COLOR = "#b3261e"
+WARNING_COLOR = "#b06000"
 OK_COLOR = "#1b6e20"
 
 
@@ -170,6 +172,10 @@ class ConnectionCheck(QWidget):
     def _finish(self, error: str | None) -> None:
         if error is None:
             self._set_state(CheckState.OK, "✓ Connected: the server accepted the token.")
+        elif isinstance(error, ConnectionWarning):
+            self._set_state(CheckState.OK, f"⚠ {error}")
+            self.label.setStyleSheet(f"color: {WARNING_COLOR};")
+            error = None  # the token works: nothing stands in the way of saving
         else:
             self._set_state(CheckState.FAILED, f"✗ {error}")
         self.checked.emit(error)

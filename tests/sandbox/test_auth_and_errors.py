@@ -132,8 +132,15 @@ def test_wrong_types_are_invalid_not_500(api: httpx.Client) -> None:
 @pytest.mark.parametrize(
     "path", ["/v4/track/orders", "/v4/track/", "/nothing/here/", "/v4/track/orders/a/b/"]
 )
-def test_unknown_routes_are_404(api: httpx.Client, path: str) -> None:
+def test_unknown_routes_are_djangos_html_404(api: httpx.Client, path: str) -> None:
     response = api.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<h1>Not Found</h1>" in response.text
+
+
+def test_an_order_not_found_is_the_apis_json_404(api: httpx.Client) -> None:
+    response = api.get(f"{ORDERS}no-such-order-anywhere/")
     assert response.status_code == 404
     assert errors_of(response) == [("not_found", None)]
 
