@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,6 @@ import qasync
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from parcellab_desk.api.models import Order
-from parcellab_desk.api.payload import Mutation
 from parcellab_desk.api.schema import CancelReason
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog, CancelTrackingDialog
@@ -102,30 +101,16 @@ ORDER = Order.model_validate(
 class NoWriter:
     """Screenshots never send anything."""
 
-    async def create_order(
-        self, order: Mapping[str, Any], mutations: Sequence[Mutation] = ()
-    ) -> Order:
+    async def post_order(self, order: Mapping[str, Any]) -> Order:
         raise RuntimeError("not sent")
 
     async def put_order(self, body: Mapping[str, Any]) -> Order:
         raise RuntimeError("not sent")
 
-    async def cancel_order(
-        self, order: Order, reason: CancelReason, cancelled_date: Any = None
-    ) -> Order:
-        raise RuntimeError("not sent")
-
-    async def cancel_tracking(
-        self,
-        order: Order,
-        courier: str,
-        tracking_number: str,
-        reason: CancelReason,
-        cancelled_date: Any = None,
-    ) -> Order:
-        raise RuntimeError("not sent")
-
     async def get_order(self, unique_id: str) -> Order:
+        raise RuntimeError("not sent")
+
+    async def find_order(self, account: int, order_number: str) -> Order | None:
         raise RuntimeError("not sent")
 
 
