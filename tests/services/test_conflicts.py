@@ -3,14 +3,12 @@ to fields it did not touch are taken in, nothing anyone saved is lost."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 
 import pytest
 
-from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
-from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.conflicts import (
     Choice,
@@ -21,14 +19,6 @@ from parcellab_desk.services.conflicts import (
 from parcellab_desk.services.order_editing import OrderDraft, OrderEditingService
 
 Numbers = Callable[[], str]
-
-
-@pytest.fixture
-async def client(sandbox: EmbeddedSandbox) -> AsyncIterator[ParcelLabClient]:
-    async with ParcelLabClient(
-        sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
-    ) as running:
-        yield running
 
 
 async def opened(client: ParcelLabClient, sandbox: EmbeddedSandbox, numbers: Numbers) -> Order:

@@ -61,14 +61,6 @@ async def service(sandbox: EmbeddedSandbox) -> AsyncIterator[OrderEditingService
         yield OrderEditingService(client)
 
 
-@pytest.fixture
-async def client(sandbox: EmbeddedSandbox) -> AsyncIterator[ParcelLabClient]:
-    async with ParcelLabClient(
-        sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
-    ) as running:
-        yield running
-
-
 # --- text to values -------------------------------------------------------------------
 
 
