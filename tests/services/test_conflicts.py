@@ -16,6 +16,7 @@ from parcellab_desk.services.conflicts import (
     ConflictUnresolvedError,
     Reconciliation,
 )
+from parcellab_desk.services.edit_failures import edit_failure
 from parcellab_desk.services.order_editing import OrderDraft, OrderEditingService
 
 Numbers = Callable[[], str]
@@ -123,6 +124,6 @@ async def test_closing_the_comparison_sends_nothing_and_keeps_the_edits(
         await OrderEditingService(client).save(draft, not_now)
     assert draft.value("order_status") == "Delivered"
     assert (await client.get_order(order.external_id or "")).order_status == "Shipped"
-    failure = draft.failure(caught.value)
+    failure = edit_failure(draft, caught.value)
     assert "Order status also changed on parcelLab" in failure.banner
     assert failure.can_retry
