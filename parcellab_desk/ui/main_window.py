@@ -268,6 +268,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.updated_label)
         bar.addPermanentWidget(self.error_label)
         bar.addPermanentWidget(self.retry_button)
+        self.stop_lookup_button = QPushButton("Stop", self)
+        self.stop_lookup_button.setToolTip("Stop looking the order up")
+        self.stop_lookup_button.clicked.connect(self._on_stop_lookup_clicked)
+        self.stop_lookup_button.hide()
+        bar.addPermanentWidget(self.stop_lookup_button)
 
     def _action(
         self,
@@ -527,11 +532,21 @@ class MainWindow(QMainWindow):
     def _on_open_box_open_requested(self, text: str) -> None:
         self._runner.start(("lookup", id(self)), self._look_up(text))
 
+    def _on_stop_lookup_clicked(self) -> None:
+        """A long lookup is the agent's to end (it changes nothing on the server)."""
+        self.stop_lookup_button.hide()
+        if self._runner.cancel(("lookup", id(self))):
+            self.statusBar().showMessage("Lookup stopped.", 4000)
+
     async def _look_up(self, text: str) -> None:
         self.lookup_message.hide()
         self.statusBar().showMessage(f"Looking up {text}…")
+        self.stop_lookup_button.show()
         try:
-            order = await self._lookup(text)
+            try:
+                order = await self._lookup(text)
+            finally:
+                self.stop_lookup_button.hide()
         except AmbiguousOrderError as exc:
             self.statusBar().clearMessage()
             chosen = await self._choose_order(text, exc.candidates)

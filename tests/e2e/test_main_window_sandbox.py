@@ -160,6 +160,18 @@ async def test_open_order_box_looks_up_and_opens_a_tab(console: Console, qtbot: 
     assert f"Order {wanted.order_number}" == window.tabs.tabText(0)
 
 
+async def test_a_long_lookup_can_be_stopped_from_the_status_bar(console: Console) -> None:
+    window = console.window
+    console.sandbox.faults.delay_next(1, delay_ms=5000, method="GET")
+    window.open_box.edit.setText("slow-lookup-1")
+    QTest.keyClick(window.open_box.edit, Qt.Key.Key_Return)
+    await until(lambda: window.stop_lookup_button.isVisible(), window.statusBar().messageChanged)
+    window.stop_lookup_button.click()
+    assert not window.stop_lookup_button.isVisible()
+    assert window.statusBar().currentMessage() == "Lookup stopped."
+    assert window.tabs.count() == 0
+
+
 async def test_unknown_order_says_so_under_the_box(console: Console, qtbot: QtBot) -> None:
     window = console.window
     window.open_box.edit.setText("does-not-exist-42")
