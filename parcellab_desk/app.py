@@ -25,6 +25,7 @@ from parcellab_desk import __version__
 from parcellab_desk.app_args import DISPLAY_NAME
 from parcellab_desk.console import Console
 from parcellab_desk.crash_report import CrashReporter
+from parcellab_desk.qt.i18n import install_translations, stored_language
 from parcellab_desk.qt.instance_server import InstanceServer
 from parcellab_desk.resources import ResourceNotFoundError, app_icon
 from parcellab_desk.services.credentials import CredentialStore
@@ -36,6 +37,7 @@ from parcellab_desk.services.profiles import ProfileStore, ProfileStoreError
 from parcellab_desk.services.session import SessionService
 from parcellab_desk.services.settings_file import SettingsCheck, check_settings_file
 from parcellab_desk.ui.input_aids import install_input_aids
+from parcellab_desk.ui.theme import ThemeController
 
 _log = logging.getLogger(__name__)
 
@@ -109,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
     notices = _start_logging(paths, unusable, logging.DEBUG if args.debug else logging.INFO)
     notices[:0] = [problem.sentence() for problem in problems]
     notices += _check_settings()
+    # Before any window exists: every widget is built in one language and one theme.
+    translations = install_translations(stored_language())
+    theme = ThemeController(app, parent=app)
+    _log.info("language %s, theme %s", translations.language, theme.palette.name)
     profiles = ProfileStore(paths.config, writable=FolderRole.CONFIG not in unusable)
     notices += profiles.notices
     policy = load_policy()  # IT's machine-wide settings; a broken file is one notice
@@ -136,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         unusable_folders=frozenset(unusable),
         on_crash=crashes.report,
         policy=policy,
+        theme=theme,
+        log_file=None if FolderRole.LOGS in unusable else paths.logs / LOG_FILE_NAME,
     )
     instance = _listen_for_links(app, args.instance_name, console)
     if args.link:

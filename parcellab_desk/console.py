@@ -54,7 +54,9 @@ from parcellab_desk.ui.no_keyring_dialog import NoKeyringChoice, NoKeyringDialog
 from parcellab_desk.ui.profile_dialog import ProfileDialog
 from parcellab_desk.ui.sign_in_dialog import SignInDialog
 from parcellab_desk.ui.startup_dialogs import DamagedDemoDialog, NoticesDialog
+from parcellab_desk.ui.theme import ThemeController
 from parcellab_desk.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
+from parcellab_desk.wording import translate
 
 if TYPE_CHECKING:
     from parcellab_desk.sandbox.embedded import EmbeddedSandbox
@@ -109,11 +111,16 @@ class Console:
         unusable_folders: frozenset[FolderRole] = frozenset(),
         on_crash: CrashHandler | None = None,
         policy: Policy | None = None,
+        theme: ThemeController | None = None,
+        log_file: Path | None = None,
     ) -> None:
         """``notices``: what start-up found wrong with files and folders, shown first;
         ``unusable_folders``: what the console does without; ``on_crash``: where a task's
-        unexpected exception goes (the crash reporter); ``policy``: the machine's policy file."""
+        unexpected exception goes (the crash reporter); ``policy``: the machine's policy file;
+        ``theme``: View ▸ Appearance; ``log_file``: what Help opens and copies from."""
         self.args = args
+        self.theme = theme
+        self.log_file = log_file
         self.paths = paths
         self.session = session
         self.notices = list(notices)
@@ -285,7 +292,8 @@ class Console:
                 return None
             token = None
         if token is None:
-            return await self.sign_in(profile, reason=f"Sign in to “{profile.name}”.")
+            reason = translate("Console", "Sign in to “{profile}”.").format(profile=profile.name)
+            return await self.sign_in(profile, reason=reason)
         self.session.profiles.set_last_used(profile.id)
         return Connection(profile, token)
 
@@ -463,8 +471,11 @@ class Console:
             self.session.token_rejected(profile)
             connection = await self.sign_in(
                 profile,
-                reason="The server rejected the token (401). Paste a new one to go on; your "
-                "open orders and unsaved edits are kept.",
+                reason=translate(
+                    "Console",
+                    "The server rejected the token (401). Paste a new one to go on; your "
+                    "open orders and unsaved edits are kept.",
+                ),
                 parent=self.window,
             )
             if connection is None or self.client is None:
@@ -620,6 +631,9 @@ class Console:
             profile_key="demo" if profile.demo else profile.id,
             accounts=self._accounts_of(profile),
             demo=profile.demo,
+            theme=self.theme,
+            log_file=self.log_file,
+            profile=profile,
         )
         model.setParent(window)
         window.set_policy(

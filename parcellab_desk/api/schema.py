@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
+
 
 class FieldKind(StrEnum):
     """How a field's JSON value is typed and checked."""
@@ -65,14 +67,15 @@ class CancelReason(StrEnum):
 
     @property
     def label(self) -> str:
-        return _CANCEL_REASON_LABELS[self]
+        """In the agent's language (once the UI installed a translator)."""
+        return translate("CancelReason", _CANCEL_REASON_LABELS[self])
 
 
 _CANCEL_REASON_LABELS: Final = {
-    CancelReason.CUSTOMER: "Customer",
-    CancelReason.INVENTORY: "Inventory",
-    CancelReason.PAYMENT: "Payment-related",
-    CancelReason.OTHER: "Other",
+    CancelReason.CUSTOMER: QT_TRANSLATE_NOOP("CancelReason", "Customer"),
+    CancelReason.INVENTORY: QT_TRANSLATE_NOOP("CancelReason", "Inventory"),
+    CancelReason.PAYMENT: QT_TRANSLATE_NOOP("CancelReason", "Payment-related"),
+    CancelReason.OTHER: QT_TRANSLATE_NOOP("CancelReason", "Other"),
 }
 
 
@@ -158,6 +161,26 @@ class FieldSpec:
         return self.section is not None and not self.read_only
 
     @property
+    def title(self) -> str:
+        """The label in the agent's language (``label`` stays the English source)."""
+        return translate("Fields", self.label)
+
+    @property
+    def hint(self) -> str:
+        """The help text in the agent's language (empty when there is none)."""
+        return translate("FieldHelp", self.help) if self.help else ""
+
+    @property
+    def placeholder_text(self) -> str:
+        """The placeholder in the agent's language (empty when there is none)."""
+        return translate("FieldHints", self.placeholder) if self.placeholder else ""
+
+    @property
+    def column_title(self) -> str:
+        """The column heading in the agent's language (empty when there is none)."""
+        return translate("Fields", self.column) if self.column else ""
+
+    @property
     def allows_blank(self) -> bool:
         """A text field that takes ``""``: how a string field is emptied (DRF's
         ``allow_blank``); not the ones that must hold at least one character."""
@@ -207,58 +230,58 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
         "external_id",
         FieldKind.UUID,
-        "External id",
+        QT_TRANSLATE_NOOP("Fields", "External id"),
         read_only=True,
-        help="parcelLab's own id for the order",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "parcelLab's own id for the order"),
     ),
     FieldSpec(
         "account",
         FieldKind.INTEGER,
-        "Account",
+        QT_TRANSLATE_NOOP("Fields", "Account"),
         required_on_create=True,
-        help="Account to which this order belongs",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "Account to which this order belongs"),
         section=Section.ORDER,
         widget=WidgetKind.INTEGER,
-        placeholder="e.g. 1042",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "e.g. 1042"),
     ),
     FieldSpec(
         "order_number",
         FieldKind.STRING,
-        "Order number",
+        QT_TRANSLATE_NOOP("Fields", "Order number"),
         required_on_create=True,
         min_length=1,
         max_length=255,
-        help="Order number (customer facing)",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "Order number (customer facing)"),
         section=Section.ORDER,
         widget=WidgetKind.TEXT,
-        placeholder="Customer-facing order number",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Customer-facing order number"),
     ),
     FieldSpec(
         "external_reference",
         FieldKind.STRING,
-        "External reference",
+        QT_TRANSLATE_NOOP("Fields", "External reference"),
         max_length=255,
-        help="Retailer reference (e.g. internal system id), unique",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "Retailer reference (e.g. internal system id), unique"),
         section=Section.ORDER,
         widget=WidgetKind.TEXT,
-        placeholder="The retailer's own reference",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "The retailer's own reference"),
     ),
     FieldSpec(
         "client_key",
         FieldKind.STRING,
-        "Client key",
+        QT_TRANSLATE_NOOP("Fields", "Client key"),
         max_length=512,
-        help="Technical client / shop, e.g. 'mybrand-a.com'",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "Technical client / shop, e.g. 'mybrand-a.com'"),
         section=Section.ORDER,
         widget=WidgetKind.TEXT,
-        placeholder="e.g. mybrand-a.com",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "e.g. mybrand-a.com"),
     ),
     FieldSpec(
         "order_status",
         FieldKind.STRING,
-        "Order status",
+        QT_TRANSLATE_NOOP("Fields", "Order status"),
         max_length=255,
-        help="Pick a common status or type the shop's own",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "Pick a common status or type the shop's own"),
         section=Section.ORDER,
         widget=WidgetKind.CHOICE,
         suggestions=ORDER_STATUSES,
@@ -266,16 +289,16 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
         "has_multiple_shipments",
         FieldKind.BOOLEAN,
-        "Multiple shipments",
+        QT_TRANSLATE_NOOP("Fields", "Multiple shipments"),
         nullable=True,
-        help="The order has been split into multiple shipments",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "The order has been split into multiple shipments"),
         section=Section.ORDER,
         widget=WidgetKind.TRISTATE,
     ),
     FieldSpec(
         "recipient_name",
         FieldKind.STRING,
-        "Recipient name",
+        QT_TRANSLATE_NOOP("Fields", "Recipient name"),
         max_length=255,  # [ours] limit
         section=Section.RECIPIENT,
         widget=WidgetKind.TEXT,
@@ -283,158 +306,193 @@ ORDER_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
         "recipient_email",
         FieldKind.EMAIL,
-        "Recipient email",
+        QT_TRANSLATE_NOOP("Fields", "Recipient email"),
         max_length=254,
-        help="A valid email address, or _unset",
+        help=QT_TRANSLATE_NOOP("FieldHelp", "A valid email address, or _unset"),
         section=Section.RECIPIENT,
         widget=WidgetKind.TEXT,
-        placeholder="name@example.com, or _unset",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "name@example.com, or _unset"),
     ),
     FieldSpec(
         "destination_country_iso3",
         FieldKind.COUNTRY_ISO3,
-        "Destination country",
+        QT_TRANSLATE_NOOP("Fields", "Destination country"),
         section=Section.RECIPIENT,
         widget=WidgetKind.COUNTRY,
-        placeholder="Type a country or code",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Type a country or code"),
     ),
     FieldSpec(
         "language_iso2",
         FieldKind.LANGUAGE_ISO2,
-        "Language",
+        QT_TRANSLATE_NOOP("Fields", "Language"),
         section=Section.RECIPIENT,
         widget=WidgetKind.LANGUAGE,
-        placeholder="Type a language or code",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Type a language or code"),
     ),
     FieldSpec(
         "timezone",
         FieldKind.TIMEZONE,
-        "Time zone",
-        help="IANA time zone of the recipient, strongly recommended",
+        QT_TRANSLATE_NOOP("Fields", "Time zone"),
+        help=QT_TRANSLATE_NOOP(
+            "FieldHelp", "IANA time zone of the recipient, strongly recommended"
+        ),
         section=Section.RECIPIENT,
         widget=WidgetKind.TIMEZONE,
-        placeholder="Type a city, e.g. Berlin",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Type a city, e.g. Berlin"),
     ),
     FieldSpec(
         "customer_number",
         FieldKind.STRING,
-        "Customer number",
+        QT_TRANSLATE_NOOP("Fields", "Customer number"),
         max_length=255,  # [ours] limit
         section=Section.RECIPIENT,
         widget=WidgetKind.TEXT,
-        placeholder="The shop's customer number",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "The shop's customer number"),
     ),
     FieldSpec(
         "tags",
         FieldKind.TAGS,
-        "Tags",
-        help="Tags, by convention 'key:value'",
+        QT_TRANSLATE_NOOP("Fields", "Tags"),
+        help=QT_TRANSLATE_NOOP("FieldHelp", "Tags, by convention 'key:value'"),
         section=Section.TAGS,
         widget=WidgetKind.TAGS,
-        placeholder="Add a tag (key:value) and press Enter",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Add a tag (key:value) and press Enter"),
     ),
-    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True),
-    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
-    FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
-    FieldSpec("updated_at", FieldKind.DATETIME, "Updated", read_only=True),
+    FieldSpec(
+        "cancelled_date",
+        FieldKind.DATETIME,
+        QT_TRANSLATE_NOOP("Fields", "Cancelled"),
+        nullable=True,
+    ),
+    FieldSpec(
+        "cancelled_reason",
+        FieldKind.ENUM,
+        QT_TRANSLATE_NOOP("Fields", "Cancel reason"),
+        nullable=True,
+        choices=_REASONS,
+    ),
+    FieldSpec(
+        "created_at", FieldKind.DATETIME, QT_TRANSLATE_NOOP("Fields", "Created"), read_only=True
+    ),
+    FieldSpec(
+        "updated_at", FieldKind.DATETIME, QT_TRANSLATE_NOOP("Fields", "Updated"), read_only=True
+    ),
 )
 
 TRACKING_FIELDS: Final[tuple[FieldSpec, ...]] = (
     FieldSpec(
         "courier",
         FieldKind.STRING,
-        "Courier",
+        QT_TRANSLATE_NOOP("Fields", "Courier"),
         required_on_create=True,
         min_length=1,
         max_length=64,  # [ours] limit
         section=Section.TRACKING,
         widget=WidgetKind.CHOICE,
-        placeholder="Pick a courier or type its code",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Pick a courier or type its code"),
         suggestions=COURIER_CODES,
-        column="Courier",
+        column=QT_TRANSLATE_NOOP("Fields", "Courier"),
     ),
     FieldSpec(
         "tracking_number",
         FieldKind.STRING,
-        "Tracking number",
+        QT_TRANSLATE_NOOP("Fields", "Tracking number"),
         required_on_create=True,
         min_length=1,
         max_length=255,  # [ours] limit
         section=Section.TRACKING,
         widget=WidgetKind.TEXT,
-        placeholder="As printed on the label",
-        column="Tracking number",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "As printed on the label"),
+        column=QT_TRANSLATE_NOOP("Fields", "Tracking number"),
     ),
     FieldSpec(
-        "status", FieldKind.STRING, "Delivery status", read_only=True, column="Delivery status"
+        "status",
+        FieldKind.STRING,
+        QT_TRANSLATE_NOOP("Fields", "Delivery status"),
+        read_only=True,
+        column=QT_TRANSLATE_NOOP("Fields", "Delivery status"),
     ),
     FieldSpec(
         "recipient_postal_code",
         FieldKind.STRING,
-        "Postal code",
+        QT_TRANSLATE_NOOP("Fields", "Postal code"),
         max_length=32,  # [ours] limit
         section=Section.TRACKING,
         widget=WidgetKind.TEXT,
-        column="Postal code",
+        column=QT_TRANSLATE_NOOP("Fields", "Postal code"),
     ),
     FieldSpec(
         "destination_country_iso3",
         FieldKind.COUNTRY_ISO3,
-        "Destination country",
+        QT_TRANSLATE_NOOP("Fields", "Destination country"),
         section=Section.TRACKING,
         widget=WidgetKind.COUNTRY,
-        placeholder="Type a country or code",
-        column="Destination",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Type a country or code"),
+        column=QT_TRANSLATE_NOOP("Fields", "Destination"),
     ),
     FieldSpec(
         "courier_service_level",
         FieldKind.STRING,
-        "Service level",
+        QT_TRANSLATE_NOOP("Fields", "Service level"),
         max_length=255,  # [ours] limit
         section=Section.TRACKING,
         widget=WidgetKind.TEXT,
-        placeholder="e.g. express",
-        column="Service level",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "e.g. express"),
+        column=QT_TRANSLATE_NOOP("Fields", "Service level"),
     ),
     FieldSpec(
         "announced_send_date",
         FieldKind.DATE,
-        "Send date",
+        QT_TRANSLATE_NOOP("Fields", "Send date"),
         section=Section.TRACKING,
         widget=WidgetKind.DATE,
-        placeholder="YYYY-MM-DD",
-        column="Send date",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "YYYY-MM-DD"),
+        column=QT_TRANSLATE_NOOP("Fields", "Send date"),
     ),
     FieldSpec(
         "is_return",
         FieldKind.BOOLEAN,
-        "Return",
+        QT_TRANSLATE_NOOP("Fields", "Return"),
         section=Section.TRACKING,
         widget=WidgetKind.CHECK,
-        placeholder="This parcel is a return",
-        column="Return",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "This parcel is a return"),
+        column=QT_TRANSLATE_NOOP("Fields", "Return"),
     ),
     FieldSpec(
         "notifications_inactive",
         FieldKind.BOOLEAN,
-        "Notifications off",
+        QT_TRANSLATE_NOOP("Fields", "Notifications off"),
         section=Section.TRACKING,
         widget=WidgetKind.CHECK,
-        placeholder="Send no notifications for this parcel",
-        column="Notifications off",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "Send no notifications for this parcel"),
+        column=QT_TRANSLATE_NOOP("Fields", "Notifications off"),
     ),
     FieldSpec(
         "tags",
         FieldKind.TAGS,
-        "Tags",
+        QT_TRANSLATE_NOOP("Fields", "Tags"),
         section=Section.TRACKING,
         widget=WidgetKind.TAGS,
-        placeholder="key:value, then Enter",
-        column="Tags",
+        placeholder=QT_TRANSLATE_NOOP("FieldHints", "key:value, then Enter"),
+        column=QT_TRANSLATE_NOOP("Fields", "Tags"),
     ),
-    FieldSpec("cancelled_date", FieldKind.DATETIME, "Cancelled", nullable=True, column="Cancelled"),
-    FieldSpec("cancelled_reason", FieldKind.ENUM, "Cancel reason", nullable=True, choices=_REASONS),
-    FieldSpec("created_at", FieldKind.DATETIME, "Created", read_only=True),
+    FieldSpec(
+        "cancelled_date",
+        FieldKind.DATETIME,
+        QT_TRANSLATE_NOOP("Fields", "Cancelled"),
+        nullable=True,
+        column=QT_TRANSLATE_NOOP("Fields", "Cancelled"),
+    ),
+    FieldSpec(
+        "cancelled_reason",
+        FieldKind.ENUM,
+        QT_TRANSLATE_NOOP("Fields", "Cancel reason"),
+        nullable=True,
+        choices=_REASONS,
+    ),
+    FieldSpec(
+        "created_at", FieldKind.DATETIME, QT_TRANSLATE_NOOP("Fields", "Created"), read_only=True
+    ),
 )
 
 ORDER_FIELD: Final = {f.name: f for f in ORDER_FIELDS}

@@ -12,8 +12,6 @@ from datetime import UTC, datetime, tzinfo
 from enum import Enum, IntEnum
 from typing import Final
 
-from PySide6.QtGui import QColor
-
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.schema import (
     CANCELLED_ORDER_STATUS,
@@ -21,6 +19,7 @@ from parcellab_desk.api.schema import (
     Ordering,
     delivery_group,
 )
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "COLUMN_COUNT",
@@ -36,7 +35,6 @@ __all__ = [
     "format_utc",
     "latest_tracking",
     "sort_value",
-    "tone_colors",
     "tooltip_text",
 ]
 
@@ -59,25 +57,34 @@ class OrderColumn(IntEnum):
 COLUMN_COUNT: Final = len(OrderColumn)
 
 HEADER_LABELS: Final[dict[OrderColumn, str]] = {
-    OrderColumn.ORDER_NUMBER: "Order no.",
-    OrderColumn.EXTERNAL_REFERENCE: "Ext. ref.",
-    OrderColumn.ACCOUNT: "Account",
-    OrderColumn.CLIENT_KEY: "Client key",
-    OrderColumn.ORDER_STATUS: "Status",
-    OrderColumn.TRACKINGS: "Trackings",
-    OrderColumn.TAGS: "Tags",
-    OrderColumn.CREATED: "Created",
-    OrderColumn.UPDATED: "Updated",
-    OrderColumn.CANCELLED: "Cancelled",
+    OrderColumn.ORDER_NUMBER: QT_TRANSLATE_NOOP("OrderColumns", "Order no."),
+    OrderColumn.EXTERNAL_REFERENCE: QT_TRANSLATE_NOOP("OrderColumns", "Ext. ref."),
+    OrderColumn.ACCOUNT: QT_TRANSLATE_NOOP("OrderColumns", "Account"),
+    OrderColumn.CLIENT_KEY: QT_TRANSLATE_NOOP("OrderColumns", "Client key"),
+    OrderColumn.ORDER_STATUS: QT_TRANSLATE_NOOP("OrderColumns", "Status"),
+    OrderColumn.TRACKINGS: QT_TRANSLATE_NOOP("OrderColumns", "Trackings"),
+    OrderColumn.TAGS: QT_TRANSLATE_NOOP("OrderColumns", "Tags"),
+    OrderColumn.CREATED: QT_TRANSLATE_NOOP("OrderColumns", "Created"),
+    OrderColumn.UPDATED: QT_TRANSLATE_NOOP("OrderColumns", "Updated"),
+    OrderColumn.CANCELLED: QT_TRANSLATE_NOOP("OrderColumns", "Cancelled"),
 }
 
 HEADER_TOOLTIPS: Final[dict[OrderColumn, str]] = {
-    OrderColumn.ORDER_NUMBER: "Customer-facing order number",
-    OrderColumn.EXTERNAL_REFERENCE: "The retailer's own reference",
-    OrderColumn.TRACKINGS: "Number of parcels and the latest one's delivery status",
-    OrderColumn.CREATED: "When parcelLab received the order (your local time)",
-    OrderColumn.UPDATED: "Last change (your local time)",
-    OrderColumn.CANCELLED: "Cancel reason and date",
+    OrderColumn.ORDER_NUMBER: QT_TRANSLATE_NOOP("OrderColumns", "Customer-facing order number"),
+    OrderColumn.EXTERNAL_REFERENCE: QT_TRANSLATE_NOOP(
+        "OrderColumns",
+        "The retailer's own reference",
+    ),
+    OrderColumn.TRACKINGS: QT_TRANSLATE_NOOP(
+        "OrderColumns",
+        "Number of parcels and the latest one's delivery status",
+    ),
+    OrderColumn.CREATED: QT_TRANSLATE_NOOP(
+        "OrderColumns",
+        "When parcelLab received the order (your local time)",
+    ),
+    OrderColumn.UPDATED: QT_TRANSLATE_NOOP("OrderColumns", "Last change (your local time)"),
+    OrderColumn.CANCELLED: QT_TRANSLATE_NOOP("OrderColumns", "Cancel reason and date"),
 }
 
 # Sorting is the server's job: only these columns can be sorted, by these fields.
@@ -119,14 +126,19 @@ def format_utc(moment: datetime | None) -> str:
 
 
 class BadgeTone(Enum):
-    """What a status means to the agent; the view maps it to colour, the text says it too."""
+    """The status group a chip belongs to; the theme gives each group its colours, the text
+    says the status itself, so nothing is told by colour alone."""
 
     NEUTRAL = "neutral"
-    PROGRESS = "progress"
-    SUCCESS = "success"
-    ATTENTION = "attention"
-    PROBLEM = "problem"
+    PENDING = "pending"
+    IN_TRANSIT = "in_transit"
+    OUT_FOR_DELIVERY = "out_for_delivery"
+    DELIVERED = "delivered"
+    ATTEMPT = "attempt"  # failed attempt, ready for pickup
+    EXCEPTION = "exception"
+    RETURN = "return"
     CANCELLED = "cancelled"
+    ATTENTION = "attention"  # not a delivery state: "not saved yet" and the like
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,32 +147,25 @@ class Badge:
     tone: BadgeTone
 
 
-_GROUP_TONES: Final[dict[DeliveryGroup, BadgeTone]] = {
-    DeliveryGroup.PENDING: BadgeTone.NEUTRAL,
-    DeliveryGroup.IN_TRANSIT: BadgeTone.PROGRESS,
-    DeliveryGroup.OUT_FOR_DELIVERY: BadgeTone.PROGRESS,
-    DeliveryGroup.DELIVERED: BadgeTone.SUCCESS,
-    DeliveryGroup.FAILED_ATTEMPT: BadgeTone.ATTENTION,
-    DeliveryGroup.EXCEPTION: BadgeTone.PROBLEM,
-    DeliveryGroup.RETURN: BadgeTone.ATTENTION,
+GROUP_TONES: Final[dict[DeliveryGroup, BadgeTone]] = {
+    DeliveryGroup.PENDING: BadgeTone.PENDING,
+    DeliveryGroup.IN_TRANSIT: BadgeTone.IN_TRANSIT,
+    DeliveryGroup.OUT_FOR_DELIVERY: BadgeTone.OUT_FOR_DELIVERY,
+    DeliveryGroup.DELIVERED: BadgeTone.DELIVERED,
+    DeliveryGroup.FAILED_ATTEMPT: BadgeTone.ATTEMPT,
+    DeliveryGroup.EXCEPTION: BadgeTone.EXCEPTION,
+    DeliveryGroup.RETURN: BadgeTone.RETURN,
     DeliveryGroup.UNKNOWN: BadgeTone.NEUTRAL,
 }
 
-# (text, background): dark text on a light tint reads the same under light and dark themes.
-_TONE_COLORS: Final[dict[BadgeTone, tuple[str, str]]] = {
-    BadgeTone.NEUTRAL: ("#202124", "#e8eaed"),
-    BadgeTone.PROGRESS: ("#0b3d91", "#d2e3fc"),
-    BadgeTone.SUCCESS: ("#0d5222", "#ceead6"),
-    BadgeTone.ATTENTION: ("#5c3b00", "#feefc3"),
-    BadgeTone.PROBLEM: ("#8c1d18", "#fad2cf"),
-    BadgeTone.CANCELLED: ("#3c4043", "#dadce0"),
+# The order statuses the contract names, by group; others are tolerated as neutral.
+ORDER_STATUS_TONES: Final[dict[str, BadgeTone]] = {
+    "Processing": BadgeTone.PENDING,
+    "Shipped": BadgeTone.IN_TRANSIT,
+    "PartiallyShipped": BadgeTone.IN_TRANSIT,
+    "Delivered": BadgeTone.DELIVERED,
+    CANCELLED_ORDER_STATUS: BadgeTone.CANCELLED,
 }
-
-
-def tone_colors(tone: BadgeTone) -> tuple[QColor, QColor]:
-    """(foreground, background) for a badge of ``tone``."""
-    text, background = _TONE_COLORS[tone]
-    return QColor(text), QColor(background)
 
 
 def latest_tracking(order: Order) -> Tracking | None:
@@ -177,26 +182,31 @@ def latest_tracking(order: Order) -> Tracking | None:
 
 def _tracking_status_text(tracking: Tracking) -> str:
     if tracking.is_cancelled:
-        return "Cancelled"
-    return tracking.status or "No status yet"
+        return translate("OrderColumns", "Cancelled")
+    return tracking.status or translate("OrderColumns", "No status yet")
 
 
 def badge(order: Order, column: OrderColumn) -> Badge | None:
     """The status badge of a cell, or None for columns that are plain text."""
     if column is OrderColumn.ORDER_STATUS:
         if order.is_cancelled or order.order_status == CANCELLED_ORDER_STATUS:
-            return Badge(CANCELLED_ORDER_STATUS, BadgeTone.CANCELLED)
-        return Badge(order.order_status or "No status", BadgeTone.NEUTRAL)
+            return Badge(translate("OrderColumns", "Cancelled"), BadgeTone.CANCELLED)
+        status = order.order_status
+        tone = ORDER_STATUS_TONES.get(status or "", BadgeTone.NEUTRAL)
+        return Badge(status or translate("OrderColumns", "No status"), tone)
     if column is OrderColumn.TRACKINGS:
         tracking = latest_tracking(order)
         if tracking is None:
             return None
+        if order.is_cancelled:
+            # A cancelled order's parcels are not on their way, whatever the last scan said.
+            return Badge(translate("OrderColumns", "Order cancelled"), BadgeTone.CANCELLED)
         if tracking.is_cancelled:
             return Badge(_tracking_status_text(tracking), BadgeTone.CANCELLED)
-        tone = _GROUP_TONES[delivery_group(tracking.status)]
+        tone = GROUP_TONES[delivery_group(tracking.status)]
         return Badge(_tracking_status_text(tracking), tone)
     if column is OrderColumn.CANCELLED and order.is_cancelled:
-        return Badge(CANCELLED_ORDER_STATUS, BadgeTone.CANCELLED)
+        return Badge(translate("OrderColumns", "Cancelled"), BadgeTone.CANCELLED)
     return None
 
 
@@ -206,14 +216,23 @@ def badge(order: Order, column: OrderColumn) -> Badge | None:
 def _trackings_text(order: Order) -> str:
     tracking = latest_tracking(order)
     if tracking is None:
-        return "none"
-    return f"{len(order.trackings)} · {_tracking_status_text(tracking)}"
+        return translate("OrderColumns", "none")
+    status = (
+        translate("OrderColumns", "Order cancelled")
+        if order.is_cancelled
+        else _tracking_status_text(tracking)
+    )
+    return f"{len(order.trackings)} · {status}"
 
 
 def _cancelled_text(order: Order, tz: tzinfo | None) -> str:
     if not order.is_cancelled:
         return ""
-    reason = order.cancelled_reason.label if order.cancelled_reason else "No reason"
+    reason = (
+        order.cancelled_reason.label
+        if order.cancelled_reason
+        else translate("OrderColumns", "No reason")
+    )
     when = format_local(order.cancelled_date, tz)
     return f"{reason} · {when}" if when else reason
 
@@ -263,19 +282,26 @@ def tooltip_text(order: Order, column: OrderColumn) -> str | None:
         case OrderColumn.CANCELLED:
             if not order.is_cancelled:
                 return None
-            reason = order.cancelled_reason.label if order.cancelled_reason else "No reason"
+            reason = (
+                order.cancelled_reason.label
+                if order.cancelled_reason
+                else translate("OrderColumns", "No reason")
+            )
             when = format_utc(order.cancelled_date)
-            return f"Cancelled: {reason}" + (f", {when}" if when else "")
+            text = translate("OrderColumns", "Cancelled: {reason}").format(reason=reason)
+            return text + (f", {when}" if when else "")
         case OrderColumn.TRACKINGS:
             if not order.trackings:
-                return "No trackings yet"
+                return translate("OrderColumns", "No trackings yet")
             return "\n".join(_tracking_line(t) for t in order.trackings)
         case OrderColumn.TAGS:
             return "\n".join(order.tags) or None
         case OrderColumn.ORDER_STATUS:
             if order.is_cancelled and order.order_status != CANCELLED_ORDER_STATUS:
                 # The server's status text and the cancellation disagree: show both.
-                return f"Cancelled (order status: {order.order_status or 'none'})"
+                return translate("OrderColumns", "Cancelled (order status: {status})").format(
+                    status=order.order_status or translate("OrderColumns", "none")
+                )
             return None
         case _:
             return None

@@ -18,11 +18,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
-from PySide6.QtGui import QColor
-
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_codec import pack, unpack
-from parcellab_desk.qt.order_columns import Badge, OrderColumn, badge, tone_colors
+from parcellab_desk.qt.order_columns import Badge, OrderColumn, badge
 
 __all__ = ["DEFAULT_CACHE_ROWS", "OrderRows", "RowView"]
 
@@ -33,17 +31,16 @@ _COLUMNS: Final = tuple(OrderColumn)
 
 
 class RowView:
-    """One parsed row: the order, and its cell texts, badges and badge colours once first
-    asked for (a paint asks every visible cell for several roles)."""
+    """One parsed row: the order, and its cell texts and badges once first asked for (a
+    paint asks every visible cell for several roles; the view colours badges from the theme)."""
 
-    __slots__ = ("_badges", "_colors", "_render", "_texts", "order")
+    __slots__ = ("_badges", "_render", "_texts", "order")
 
     def __init__(self, order: Order, render: Render) -> None:
         self.order = order
         self._render = render
         self._texts: tuple[str, ...] | None = None
         self._badges: tuple[Badge | None, ...] | None = None
-        self._colors: tuple[tuple[QColor, QColor] | None, ...] | None = None
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -56,13 +53,6 @@ class RowView:
         if self._badges is None:
             self._badges = tuple(badge(self.order, column) for column in _COLUMNS)
         return self._badges
-
-    @property
-    def colors(self) -> tuple[tuple[QColor, QColor] | None, ...]:
-        """(foreground, background) of each badge cell, None for plain cells."""
-        if self._colors is None:
-            self._colors = tuple(None if b is None else tone_colors(b.tone) for b in self.badges)
-        return self._colors
 
 
 class OrderRows:

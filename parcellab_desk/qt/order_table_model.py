@@ -58,18 +58,17 @@ from parcellab_desk.qt.order_columns import (
     HEADER_LABELS,
     HEADER_TOOLTIPS,
     SORT_FIELDS,
-    BadgeTone,
     OrderColumn,
     column_for_ordering,
     display_text,
     sort_value,
-    tone_colors,
     tooltip_text,
 )
 from parcellab_desk.qt.order_pages import OrderPageLike, OrderPageSource, OrderQuery
 from parcellab_desk.qt.order_rows import OrderRows, RowView
 from parcellab_desk.qt.tasks import TaskRunner, TaskStartError
 from parcellab_desk.services.error_messages import describe_error
+from parcellab_desk.wording import translate
 
 __all__ = ["LoadState", "OrderRole", "OrderTableModel", "RowKind"]
 
@@ -106,16 +105,21 @@ class OrderRole(IntEnum):
 
 _COLUMNS: Final = tuple(OrderColumn)
 _HEADER_LABELS: Final = tuple(HEADER_LABELS[column] for column in _COLUMNS)
+
+
+def _tr(text: str) -> str:
+    """For labels marked with QT_TRANSLATE_NOOP in order_columns."""
+    return translate("OrderColumns", text)
+
+
 _HORIZONTAL: Final = Qt.Orientation.Horizontal
 _VERTICAL: Final = Qt.Orientation.Vertical
 _DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
 _FONT: Final = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
-_BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
 _ACCESSIBLE_TEXT: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _SERVED_ROLES: Final = frozenset(
-    {_DISPLAY, _TOOLTIP, _FONT, _FOREGROUND, _BACKGROUND, _ACCESSIBLE_TEXT, *map(int, OrderRole)}
+    {_DISPLAY, _TOOLTIP, _FONT, _ACCESSIBLE_TEXT, *map(int, OrderRole)}
 )
 _ORDER_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -361,11 +365,13 @@ class OrderTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             if orientation == _VERTICAL:
                 return str(section + 1)  # row numbers, if the view shows them
-            return _HEADER_LABELS[section] if 0 <= section < COLUMN_COUNT else None
+            return _tr(_HEADER_LABELS[section]) if 0 <= section < COLUMN_COUNT else None
         if role == _TOOLTIP and orientation == _HORIZONTAL and 0 <= section < COLUMN_COUNT:
             column = _COLUMNS[section]
-            sortable = " (click to sort)" if column in SORT_FIELDS else ""
-            return HEADER_TOOLTIPS.get(column, HEADER_LABELS[column]) + sortable
+            tip = _tr(HEADER_TOOLTIPS.get(column, HEADER_LABELS[column]))
+            if column in SORT_FIELDS:
+                return translate("OrderColumns", "{tip} (click to sort)").format(tip=tip)
+            return tip
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -379,12 +385,8 @@ class OrderTableModel(QAbstractTableModel):
             view = orders.view(row)
             if role == _DISPLAY:
                 return view.texts[col]
-            if role in (_FOREGROUND, _BACKGROUND):
-                colors = view.colors[col]
-                return None if colors is None else colors[role == _BACKGROUND]
             if role == _FONT:
-                # Cancelled orders look different in every column, not only by colour.
-                return _italic() if view.order.is_cancelled else None
+                return None  # a cancelled row is not "disabled": its chip says cancelled
             return self._order_data(view, col, role)
         if self._status_row is not None and row == orders.count and 0 <= col < COLUMN_COUNT:
             return self._status_data(*self._status_row, col, role)
@@ -408,7 +410,7 @@ class OrderTableModel(QAbstractTableModel):
         if role == OrderRole.BADGE:
             return view.badges[col]
         if role == _ACCESSIBLE_TEXT:
-            return f"{HEADER_LABELS[_COLUMNS[col]]}: {view.texts[col]}"
+            return f"{_tr(HEADER_LABELS[_COLUMNS[col]])}: {view.texts[col]}"
         return None
 
     def _status_data(self, kind: RowKind, text: str, col: int, role: int) -> Any:
@@ -418,10 +420,10 @@ class OrderTableModel(QAbstractTableModel):
             return text if col == 0 else None
         if role == _TOOLTIP:
             if kind is RowKind.ERROR:
-                return f"{text}\nUse Retry (or refresh) to try again."
+                return (
+                    text + "\n" + translate("OrderColumns", "Use Retry (or refresh) to try again.")
+                )
             return text
-        if role == _FOREGROUND and kind is RowKind.ERROR:
-            return tone_colors(BadgeTone.PROBLEM)[0]
         if role == _FONT and col == 0:
             return _italic()
         return None
@@ -628,13 +630,21 @@ class OrderTableModel(QAbstractTableModel):
     def _wanted_status_row(self) -> tuple[RowKind, str] | None:
         if self._state is LoadState.LOADING:
             if self._refreshing:
-                return RowKind.LOADING, "Refreshing orders…"
-            text = "Loading more orders…" if self._orders else "Loading orders…"
+                return RowKind.LOADING, translate("OrderColumns", "Refreshing orders…")
+            text = (
+                translate("OrderColumns", "Loading more orders…")
+                if self._orders
+                else translate("OrderColumns", "Loading orders…")
+            )
             return RowKind.LOADING, text
         if self._state is LoadState.FAILED and self._error is not None:
-            what = "refresh" if self._refreshing else ("load more" if self._orders else "load")
-            reason = self._describe_error(self._error)
-            return RowKind.ERROR, f"Could not {what} orders: {reason}"
+            if self._refreshing:
+                template = translate("OrderColumns", "Could not refresh orders: {reason}")
+            elif self._orders:
+                template = translate("OrderColumns", "Could not load more orders: {reason}")
+            else:
+                template = translate("OrderColumns", "Could not load orders: {reason}")
+            return RowKind.ERROR, template.format(reason=self._describe_error(self._error))
         return None
 
     def _show_state(self) -> None:

@@ -25,6 +25,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from parcellab_desk.services.secret import Secret
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 _log = logging.getLogger(__name__)
 
@@ -52,19 +53,38 @@ class CredentialProblem(StrEnum):
     FAILED = "failed"  # any other error reported by the backend
 
 
-_MEMORY_HINT: Final = "You can keep the token in memory for this session only."
+_MEMORY_HINT: Final = QT_TRANSLATE_NOOP(
+    "Credentials", "You can keep the token in memory for this session only."
+)
 
 _PROBLEM_TEXT: Final = {
-    CredentialProblem.NO_BACKEND: (
+    CredentialProblem.NO_BACKEND: QT_TRANSLATE_NOOP(
+        "Credentials",
         "No system keyring is available on this computer (on Linux: no Secret Service "
-        "such as GNOME Keyring or KWallet is running in this session)."
+        "such as GNOME Keyring or KWallet is running in this session).",
     ),
-    CredentialProblem.UNUSABLE_BACKEND: "The configured keyring cannot keep tokens safely.",
-    CredentialProblem.LOCKED: (
-        "The system keyring is locked, or its unlock prompt was dismissed. Unlock it and try again."
+    CredentialProblem.UNUSABLE_BACKEND: QT_TRANSLATE_NOOP(
+        "Credentials", "The configured keyring cannot keep tokens safely."
     ),
-    CredentialProblem.ACCESS_DENIED: "The system keyring refused access to the token.",
-    CredentialProblem.FAILED: "The system keyring reported an error.",
+    CredentialProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "Credentials",
+        "The system keyring is locked, or its unlock prompt was dismissed. "
+        "Unlock it and try again.",
+    ),
+    CredentialProblem.ACCESS_DENIED: QT_TRANSLATE_NOOP(
+        "Credentials", "The system keyring refused access to the token."
+    ),
+    CredentialProblem.FAILED: QT_TRANSLATE_NOOP(
+        "Credentials", "The system keyring reported an error."
+    ),
+}
+
+
+# What the store was doing ("Could not save the token: ..."), by the action's name.
+_ACTIONS: Final = {
+    "save": QT_TRANSLATE_NOOP("Credentials", "save"),
+    "read": QT_TRANSLATE_NOOP("Credentials", "read"),
+    "delete": QT_TRANSLATE_NOOP("Credentials", "delete"),
 }
 
 
@@ -87,7 +107,7 @@ class CredentialError(Exception):
     @property
     def reason(self) -> str:
         """Why, in plain words, without the backend's own text (for a dialog's main text)."""
-        return _PROBLEM_TEXT[self.problem]
+        return translate("Credentials", _PROBLEM_TEXT[self.problem])
 
     @property
     def message(self) -> str:
@@ -95,9 +115,14 @@ class CredentialError(Exception):
         parts = [self.reason]
         if self.detail:
             parts.append(f"({self.detail})")
-        parts.append(_MEMORY_HINT)
-        prefix = f"Could not {self.action} the token: " if self.action else ""
-        return prefix + " ".join(parts)
+        parts.append(translate("Credentials", _MEMORY_HINT))
+        text = " ".join(parts)
+        if not self.action:
+            return text
+        action = translate("Credentials", _ACTIONS.get(self.action, self.action))
+        return translate("Credentials", "Could not {action} the token: {text}").format(
+            action=action, text=text
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +242,12 @@ class CredentialStore:
             return KeyringStatus(
                 backend="memory only (chosen for this session)",
                 usable=False,
-                message="Tokens are kept in memory for this session only.",
-                reason="You chose to keep tokens in memory for this session only.",
+                message=translate(
+                    "Credentials", "Tokens are kept in memory for this session only."
+                ),
+                reason=translate(
+                    "Credentials", "You chose to keep tokens in memory for this session only."
+                ),
             )
         try:
             backend = await asyncio.to_thread(self._current_backend)

@@ -36,6 +36,7 @@ from parcellab_desk.api.errors import (
 )
 from parcellab_desk.services.conflicts import ConflictUnresolvedError
 from parcellab_desk.services.logging_setup import SECRETS
+from parcellab_desk.wording import translate
 
 __all__ = ["BASE_URL_EXAMPLES", "ConnectionWarning", "can_retry", "describe_error"]
 
@@ -54,95 +55,146 @@ class ConnectionWarning(str):
 
 
 def _certificate(error: CertificateError) -> str:
-    return (
-        "Certificate problem: the service's certificate is not trusted on this computer"
-        f"{f' ({error.reason})' if error.reason else ''}. Behind a company proxy that "
-        "inspects TLS, ask IT to install its root certificate in the system's trust store; "
-        "also check the computer's date and time and the base URL."
+    if error.reason:
+        text = translate(
+            "Errors",
+            "Certificate problem: the service's certificate is not trusted on this computer "
+            "({reason}). Behind a company proxy that inspects TLS, ask IT to install its root "
+            "certificate in the system's trust store; also check the computer's date and time "
+            "and the base URL.",
+        )
+        return text.format(reason=error.reason)
+    return translate(
+        "Errors",
+        "Certificate problem: the service's certificate is not trusted on this computer. "
+        "Behind a company proxy that inspects TLS, ask IT to install its root certificate in "
+        "the system's trust store; also check the computer's date and time and the base URL.",
     )
 
 
 def _connection(error: ConnectionFailedError) -> str:
     if not error.request_sent:
-        return (
+        return translate(
+            "Errors",
             "The service could not be reached. Check the network connection, the proxy "
-            "settings and the base URL, then try again."
+            "settings and the base URL, then try again.",
         )
-    return "The connection was lost before the service answered."
+    return translate("Errors", "The connection was lost before the service answered.")
 
 
 def _timeout(error: RequestTimeoutError) -> str:
     if not error.request_sent:
-        return "No connection to the service could be opened in time. Try again."
-    within = f" within {error.deadline:g} s" if error.deadline else " in time"
-    return f"The service did not answer{within}."
+        return translate(
+            "Errors", "No connection to the service could be opened in time. Try again."
+        )
+    if error.deadline:
+        return translate("Errors", "The service did not answer within {seconds} s.").format(
+            seconds=f"{error.deadline:g}"
+        )
+    return translate("Errors", "The service did not answer in time.")
 
 
 def _too_large(error: ResponseTooLargeError) -> str:
-    return (
-        f"The service's answer is larger than {error.limit // (1024 * 1024)} MB, more than "
-        "the console reads. Check the base URL, or narrow the filter."
-    )
+    return translate(
+        "Errors",
+        "The service's answer is larger than {megabytes} MB, more than the console reads. "
+        "Check the base URL, or narrow the filter.",
+    ).format(megabytes=error.limit // (1024 * 1024))
 
 
 def _wrong_base_url(error: WrongBaseUrlError) -> str:
-    return (
-        f"This base URL looks wrong: {error.base_url or 'it'} answers with a web page, not "
-        "the parcelLab API. Use the service's address alone, without a path, e.g. "
-        f"{BASE_URL_EXAMPLES[0]} (EU: {BASE_URL_EXAMPLES[1]}, US: {BASE_URL_EXAMPLES[2]})."
+    return translate(
+        "Errors",
+        "This base URL looks wrong: {url} answers with a web page, not the parcelLab API. "
+        "Use the service's address alone, without a path, e.g. {example} (EU: {eu}, US: {us}).",
+    ).format(
+        url=error.base_url or translate("Errors", "it"),
+        example=BASE_URL_EXAMPLES[0],
+        eu=BASE_URL_EXAMPLES[1],
+        us=BASE_URL_EXAMPLES[2],
     )
 
 
 def _permission(error: PermissionDeniedError) -> str:
-    account = f"account {error.account}" if error.account is not None else "this account"
+    if error.account is not None:
+        account = translate("Errors", "account {account}").format(account=error.account)
+    else:
+        account = translate("Errors", "this account")
     if error.write:
-        return (
-            f"Your token may not change orders of {account}: it does not hold that account "
+        text = translate(
+            "Errors",
+            "Your token may not change orders of {account}: it does not hold that account "
             "or lacks the write scope. Ask whoever issues your parcelLab tokens for one with "
-            f"write access to {account}."
+            "write access to {account}.",
         )
-    return (
-        f"Your token may not read {account}. Ask whoever issues your parcelLab tokens for "
-        f"one that holds {account}, or remove it from the profile's default accounts."
+    else:
+        text = translate(
+            "Errors",
+            "Your token may not read {account}. Ask whoever issues your parcelLab tokens for "
+            "one that holds {account}, or remove it from the profile's default accounts.",
+        )
+    return text.format(account=account)
+
+
+def _authentication(_error: AuthenticationError) -> str:
+    return translate(
+        "Errors",
+        "Sign-in failed: the token was refused. Check the token and the sign-in method of "
+        "the profile.",
     )
 
 
 def _rate_limited(error: RateLimitedError) -> str:
     if error.retry_after is not None:
-        return f"Too many requests: parcelLab asks to wait {error.retry_after:g} s."
-    return "Too many requests: wait a moment before trying again."
+        return translate("Errors", "Too many requests: parcelLab asks to wait {seconds} s.").format(
+            seconds=f"{error.retry_after:g}"
+        )
+    return translate("Errors", "Too many requests: wait a moment before trying again.")
 
 
 def _server(error: ServerError) -> str:
-    return f"The service had a problem (HTTP {error.status_code}). Try again in a moment."
+    return translate(
+        "Errors", "The service had a problem (HTTP {status}). Try again in a moment."
+    ).format(status=error.status_code)
 
 
 def _validation(error: ValidationError) -> str:
     said = summarize(error.errors).rstrip(".")
     if error.status_code is None:
-        return f"Not sent, the data is invalid: {said}."
-    return f"The service refused the data: {said or 'HTTP 400'}."
+        return translate("Errors", "Not sent, the data is invalid: {details}.").format(details=said)
+    return translate("Errors", "The service refused the data: {details}.").format(
+        details=said or "HTTP 400"
+    )
 
 
 def _not_found(error: NotFoundError) -> str:
     if not error.errors:
         return error.message  # the client's own finding (e.g. no order has that number)
     said = summarize(error.errors).rstrip(".")
-    return f"Not found: {said}." if said.lower() != "not found" else "Not found."
+    if said.lower() == "not found":
+        return translate("Errors", "Not found.")
+    return translate("Errors", "Not found: {details}.").format(details=said)
 
 
 def _partially_saved(error: PartiallySavedError) -> str:
-    return (
-        f"The order was created, but {len(error.unsaved)} change(s) to it were not saved: "
-        f"{describe_error(error.cause)}"
-    )
+    return translate(
+        "Errors",
+        "The order was created, but %n change(s) to it were not saved: {reason}",
+        None,
+        len(error.unsaved),
+    ).format(reason=describe_error(error.cause))
 
 
 def _not_visible(error: WriteNotVisibleError) -> str:
-    return (
-        "The service accepted the save, but the order it returned does not show "
-        f"{', '.join(error.missing) or 'all of it'}."
-    )
+    if not error.missing:
+        return translate(
+            "Errors",
+            "The service accepted the save, but the order it returned does not show all of it.",
+        )
+    return translate(
+        "Errors",
+        "The service accepted the save, but the order it returned does not show {fields}.",
+    ).format(fields=", ".join(error.missing))
 
 
 # Each wording takes the error class it is listed with (hence Any: a table of mixed classes).
@@ -163,8 +215,7 @@ _TABLE: Final[tuple[tuple[type[ParcelLabError], Callable[[Any], str]], ...]] = (
     (WriteNotVisibleError, _not_visible),
     (WrongBaseUrlError, _wrong_base_url),
     (PermissionDeniedError, _permission),
-    (AuthenticationError, lambda e: "Sign-in failed: the token was refused. Check the token "
-     "and the sign-in method of the profile."),
+    (AuthenticationError, _authentication),
     (RateLimitedError, _rate_limited),
     (ServerError, _server),
     (AmbiguousOrderError, lambda e: e.message),
@@ -201,15 +252,17 @@ def describe_error(error: BaseException) -> str:
                 return SECRETS.mask(wording(error))
         return SECRETS.mask(error.message)
     if isinstance(error, asyncio.TimeoutError | TimeoutError):
-        return "The service took too long to answer. Try again."
+        return translate("Errors", "The service took too long to answer. Try again.")
     if isinstance(error, OSError):
-        return (
-            f"A network or file error occurred: {SECRETS.mask(str(error)) or type(error).__name__}."
+        return translate("Errors", "A network or file error occurred: {detail}.").format(
+            detail=SECRETS.mask(str(error)) or type(error).__name__
         )
     message = getattr(error, "message", None)
     if isinstance(message, str) and message:
         return SECRETS.mask(message)
-    return f"Something unexpected went wrong ({type(error).__name__}). Details are in the log."
+    return translate(
+        "Errors", "Something unexpected went wrong ({kind}). Details are in the log."
+    ).format(kind=type(error).__name__)
 
 
 def can_retry(error: BaseException) -> bool:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from parcellab_desk.services.files import atomic_write_text, describe_os_error, set_aside
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 _log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class AuthScheme(StrEnum):
 
     @property
     def label(self) -> str:
-        return _AUTH_LABELS[self]
+        return translate("Profiles", _AUTH_LABELS[self])
 
     @property
     def needs_account_id(self) -> bool:
@@ -41,8 +42,10 @@ class AuthScheme(StrEnum):
 
 
 _AUTH_LABELS: Final = {
-    AuthScheme.BEARER: "Bearer token",
-    AuthScheme.PARCELLAB_API_TOKEN: "Parcellab-API-Token (account id + token)",
+    AuthScheme.BEARER: QT_TRANSLATE_NOOP("Profiles", "Bearer token"),
+    AuthScheme.PARCELLAB_API_TOKEN: QT_TRANSLATE_NOOP(
+        "Profiles", "Parcellab-API-Token (account id + token)"
+    ),
 }
 
 
@@ -57,7 +60,7 @@ class Region(StrEnum):
 
     @property
     def label(self) -> str:
-        return _REGION_LABELS[self]
+        return translate("Profiles", _REGION_LABELS[self])
 
     @property
     def base_url(self) -> str | None:
@@ -77,11 +80,11 @@ REGION_URLS: Final[dict[Region, str]] = {
 }
 
 _REGION_LABELS: Final = {
-    Region.GLOBAL: "parcelLab global (api.parcellab.com)",
-    Region.EU: "parcelLab EU (api.eu.parcellab.com)",
-    Region.US: "parcelLab US (api.us.parcellab.com)",
-    Region.SANDBOX: "Local sandbox (demo and training)",
-    Region.CUSTOM: "Custom URL",
+    Region.GLOBAL: QT_TRANSLATE_NOOP("Profiles", "parcelLab global (api.parcellab.com)"),
+    Region.EU: QT_TRANSLATE_NOOP("Profiles", "parcelLab EU (api.eu.parcellab.com)"),
+    Region.US: QT_TRANSLATE_NOOP("Profiles", "parcelLab US (api.us.parcellab.com)"),
+    Region.SANDBOX: QT_TRANSLATE_NOOP("Profiles", "Local sandbox (demo and training)"),
+    Region.CUSTOM: QT_TRANSLATE_NOOP("Profiles", "Custom URL"),
 }
 
 
@@ -106,30 +109,39 @@ def normalize_base_url(text: str) -> str:
     """
     raw = text.strip()
     if not raw:
-        raise InvalidBaseUrlError("Enter the API's base URL, e.g. https://api.eu.parcellab.com")
+        raise InvalidBaseUrlError(
+            translate("Profiles", "Enter the API's base URL, e.g. https://api.eu.parcellab.com")
+        )
     if "://" not in raw:
-        raise InvalidBaseUrlError("The URL must start with https://")
+        raise InvalidBaseUrlError(translate("Profiles", "The URL must start with https://"))
     parts = urlsplit(raw)
     scheme = parts.scheme.lower()
     if scheme not in ("https", "http"):
-        raise InvalidBaseUrlError("The URL must start with https://")
+        raise InvalidBaseUrlError(translate("Profiles", "The URL must start with https://"))
     if parts.username is not None or parts.password is not None:
         # A credential in the URL would end up in logs and settings: the token has its field.
-        raise InvalidBaseUrlError("Remove the user name or password from the URL.")
+        raise InvalidBaseUrlError(
+            translate("Profiles", "Remove the user name or password from the URL.")
+        )
     host = (parts.hostname or "").lower()
     if not host:
-        raise InvalidBaseUrlError("The URL has no host name.")
+        raise InvalidBaseUrlError(translate("Profiles", "The URL has no host name."))
     try:
         port = parts.port
     except ValueError:
-        raise InvalidBaseUrlError("The port number is not valid.") from None
+        raise InvalidBaseUrlError(translate("Profiles", "The port number is not valid.")) from None
     if scheme == "http" and not _is_loopback(host):
         raise InvalidBaseUrlError(
-            "Plain http:// sends the token unencrypted; it is allowed only for this computer "
-            "(127.0.0.1, localhost). Use https://."
+            translate(
+                "Profiles",
+                "Plain http:// sends the token unencrypted; it is allowed only for this "
+                "computer (127.0.0.1, localhost). Use https://.",
+            )
         )
     if parts.query or parts.fragment:
-        raise InvalidBaseUrlError("The base URL cannot have a query (?...) or a fragment (#...).")
+        raise InvalidBaseUrlError(
+            translate("Profiles", "The base URL cannot have a query (?...) or a fragment (#...).")
+        )
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc = f"{netloc}:{port}"
@@ -159,7 +171,11 @@ def parse_account_ids(text: str) -> tuple[int, ...]:
     ids: list[int] = []
     for item in text.replace(",", " ").replace(";", " ").split():
         if not item.isdigit() or int(item) <= 0:
-            raise InvalidAccountListError(f"'{item}' is not an account id (a positive number).")
+            raise InvalidAccountListError(
+                translate("Profiles", "“{item}” is not an account id (a positive number).").format(
+                    item=item
+                )
+            )
         if int(item) not in ids:
             ids.append(int(item))
     return tuple(ids)
@@ -197,7 +213,7 @@ class Profile(BaseModel):
     def _strip_name(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("A profile needs a name.")
+            raise ValueError(translate("Profiles", "A profile needs a name."))
         return value
 
     @field_validator("base_url")
@@ -209,13 +225,15 @@ class Profile(BaseModel):
     @classmethod
     def _check_accounts(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if any(account <= 0 for account in value):
-            raise ValueError("Account ids are positive numbers.")
+            raise ValueError(translate("Profiles", "Account ids are positive numbers."))
         return tuple(dict.fromkeys(value))
 
     @model_validator(mode="after")
     def _account_for_scheme(self) -> Self:
         if self.auth_scheme.needs_account_id and self.account_id is None:
-            raise ValueError("The Parcellab-API-Token scheme needs the account id.")
+            raise ValueError(
+                translate("Profiles", "The Parcellab-API-Token scheme needs the account id.")
+            )
         return self
 
     @property
@@ -232,7 +250,7 @@ class Profile(BaseModel):
 def demo_profile(base_url: str = SANDBOX_DEFAULT_URL) -> Profile:
     """The profile behind "Try the demo": the local sandbox, token kept in memory."""
     return Profile(
-        name="Demo (local sandbox)",
+        name=translate("Profiles", "Demo (local sandbox)"),
         base_url=base_url,
         auth_scheme=AuthScheme.BEARER,
         demo=True,

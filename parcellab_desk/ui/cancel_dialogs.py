@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from html import escape
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateTimeEdit,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,25 +31,34 @@ from PySide6.QtWidgets import (
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.schema import CancelReason
 from parcellab_desk.qt.order_columns import format_local
+from parcellab_desk.ui.accessibility import set_accessible_name
 from parcellab_desk.ui.editor_widgets import zone_label
+from parcellab_desk.ui.theme import set_role
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
-__all__ = ["CancelDialog", "CancelOrderDialog", "CancelTrackingDialog", "destructive_style"]
+__all__ = ["CancelDialog", "CancelOrderDialog", "CancelTrackingDialog"]
 
 _REASON_HELP = {
-    CancelReason.CUSTOMER: "The customer asked for it",
-    CancelReason.INVENTORY: "Out of stock, or could not be fulfilled",
-    CancelReason.PAYMENT: "Payment failed or was withdrawn",
-    CancelReason.OTHER: "Any other reason",
+    CancelReason.CUSTOMER: QT_TRANSLATE_NOOP("CancelDialog", "The customer asked for it"),
+    CancelReason.INVENTORY: QT_TRANSLATE_NOOP(
+        "CancelDialog", "Out of stock, or could not be fulfilled"
+    ),
+    CancelReason.PAYMENT: QT_TRANSLATE_NOOP("CancelDialog", "Payment failed or was withdrawn"),
+    CancelReason.OTHER: QT_TRANSLATE_NOOP("CancelDialog", "Any other reason"),
 }
 
 
-def destructive_style() -> str:
-    return (
-        "QPushButton { color: white; background: #c5221f; border: 1px solid #a50e0e;"
-        " border-radius: 4px; padding: 5px 14px; font-weight: 600; }"
-        "QPushButton:hover { background: #a50e0e; }"
-        "QPushButton:disabled { color: #f1f3f4; background: #e6a19e; border-color: #e6a19e; }"
-    )
+def _date_time_format(locale: QLocale) -> str:
+    """The locale's short date and time, with a four-digit year (27.11.2026 14:05)."""
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")
+    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def _tr(text: str) -> str:
+    """For text marked with QT_TRANSLATE_NOOP above, or built before the dialog exists."""
+    return translate("CancelDialog", text)
 
 
 def _agent_zone(tz: tzinfo | None, now: datetime | None) -> tuple[tzinfo, datetime]:
@@ -99,7 +109,7 @@ class CancelDialog(QDialog):
         reasons_layout.setSpacing(14)
         for reason in CancelReason:
             button = QRadioButton(reason.label, reasons)
-            button.setToolTip(_REASON_HELP[reason])
+            button.setToolTip(_tr(_REASON_HELP[reason]))
             self.reason_group.addButton(button)
             self.reason_buttons[reason] = button
             reasons_layout.addWidget(button)
@@ -107,13 +117,14 @@ class CancelDialog(QDialog):
 
         self.when_edit = QDateTimeEdit(self)
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when_edit.setDisplayFormat(_date_time_format(QLocale()))
+        set_accessible_name(self.when_edit, self.tr("Cancelled at"))
         self.when_edit.setDateTime(
             QDateTime(start.year, start.month, start.day, start.hour, start.minute, 0)
         )
         self.zone_label = QLabel(zone_label(self._tz, start), self)
-        self.zone_label.setStyleSheet("color: #5f6368;")
-        self.zone_label.setToolTip("Your time zone; the time is sent with this UTC offset")
+        set_role(self.zone_label, "muted")
+        self.zone_label.setToolTip(self.tr("Your time zone; the time is sent with this UTC offset"))
         when = QWidget(self)
         when_layout = QHBoxLayout(when)
         when_layout.setContentsMargins(0, 0, 0, 0)
@@ -121,17 +132,19 @@ class CancelDialog(QDialog):
         when_layout.addWidget(self.zone_label)
         when_layout.addStretch(1)
 
-        self.reason_hint = QLabel("Choose a reason to continue.", self)
-        self.reason_hint.setStyleSheet("color: #5f6368;")
+        self.reason_hint = QLabel(self.tr("Choose a reason to continue."), self)
+        set_role(self.reason_hint, "muted")
 
         form = QFormLayout()
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(10)
-        form.addRow("Reason:", reasons)
-        form.addRow("When:", when)
+        form.addRow(self.tr("Reason:"), reasons)
+        form.addRow(self.tr("When:"), when)
 
         self.buttons = QDialogButtonBox(self)
         layout = QVBoxLayout(self)
+        # The dialog grows with its content (a row or an error shown later) instead of cutting it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.setSpacing(12)
         layout.addWidget(self.heading)
@@ -144,7 +157,7 @@ class CancelDialog(QDialog):
             self.confirm_button: QPushButton | None = self.buttons.addButton(
                 confirm_text, QDialogButtonBox.ButtonRole.AcceptRole
             )
-            self.confirm_button.setStyleSheet(destructive_style())
+            set_role(self.confirm_button, "destructive")
             self.confirm_button.setEnabled(False)
             self.confirm_button.setAutoDefault(False)
             # Enter must not destroy anything: the safe button is the default.
@@ -155,7 +168,7 @@ class CancelDialog(QDialog):
             self.when_edit.dateTimeChanged.connect(self._on_when_edit_date_time_changed)
         else:
             self.keep_button = self.buttons.addButton(
-                "Close", QDialogButtonBox.ButtonRole.RejectRole
+                self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
             )
             self.confirm_button = None
             self.keep_button.setDefault(True)
@@ -205,9 +218,19 @@ class CancelDialog(QDialog):
 def _already_text(
     what: str, reason: CancelReason | None, when: datetime | None, tz: tzinfo | None
 ) -> str:
-    said = reason.label if reason is not None else "no reason recorded"
-    at = f"on {format_local(when, tz)}" if when is not None else "(date not recorded)"
-    return f"{what} was cancelled {at}. Reason: {said}. It cannot be cancelled again."
+    said = reason.label if reason is not None else translate("CancelDialog", "no reason recorded")
+    if when is None:
+        text = translate(
+            "CancelDialog",
+            "{what} was cancelled (date not recorded). Reason: {reason}. "
+            "It cannot be cancelled again.",
+        )
+    else:
+        text = translate(
+            "CancelDialog",
+            "{what} was cancelled on {when}. Reason: {reason}. It cannot be cancelled again.",
+        )
+    return text.format(what=what, when=format_local(when, tz), reason=said)
 
 
 class CancelOrderDialog(CancelDialog):
@@ -221,33 +244,51 @@ class CancelOrderDialog(CancelDialog):
         now: datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        number = order.order_number or "(no number)"
+        number = order.order_number or translate("CancelDialog", "(no number)")
         active = [t for t in order.trackings if not t.is_cancelled]
         if order.is_cancelled:
-            heading = f"Order {number} is already cancelled"
+            heading = translate("CancelDialog", "Order {number} is already cancelled").format(
+                number=number
+            )
             summary = _already_text(
-                f"Order {number}", order.cancelled_reason, order.cancelled_date, tz
+                translate("CancelDialog", "Order {number}").format(number=number),
+                order.cancelled_reason,
+                order.cancelled_date,
+                tz,
             )
             already: tuple[CancelReason | None, datetime | None] | None = (
                 order.cancelled_reason,
                 order.cancelled_date,
             )
         else:
-            heading = f"Cancel order {number}?"
-            parcels = (
-                f" for its {len(active)} parcel{'s' if len(active) != 1 else ''}" if active else ""
-            )
-            summary = (
-                f"This sets the order to Cancelled and stops parcel notifications{parcels}. "
-                "The customer gets no further updates. It cannot be undone here."
-            )
+            heading = translate("CancelDialog", "Cancel order {number}?").format(number=number)
+            if not active:
+                summary = translate(
+                    "CancelDialog",
+                    "This sets the order to Cancelled and stops parcel notifications. "
+                    "The customer gets no further updates. It cannot be undone here.",
+                )
+            elif len(active) == 1:
+                summary = translate(
+                    "CancelDialog",
+                    "This sets the order to Cancelled and stops parcel notifications for its "
+                    "1 parcel. The customer gets no further updates. It cannot be undone here.",
+                )
+            else:
+                summary = translate(
+                    "CancelDialog",
+                    "This sets the order to Cancelled and stops parcel notifications for its "
+                    "%n parcels. The customer gets no further updates. It cannot be undone here.",
+                    None,
+                    len(active),
+                )
             already = None
         super().__init__(
-            window_title=f"Cancel order {number}",
+            window_title=translate("CancelDialog", "Cancel order {number}").format(number=number),
             heading=heading,
             summary=summary,
-            confirm_text="Cancel order",
-            keep_text="Keep order",
+            confirm_text=translate("CancelDialog", "Cancel order"),
+            keep_text=translate("CancelDialog", "Keep order"),
             already=already,
             tz=tz,
             now=now,
@@ -269,31 +310,40 @@ class CancelTrackingDialog(CancelDialog):
     ) -> None:
         courier = tracking.courier or "?"
         number = tracking.tracking_number or "?"
-        order_number = order.order_number or "(no number)"
-        parcel = f"{courier} tracking {number}"
+        order_number = order.order_number or translate("CancelDialog", "(no number)")
         if tracking.is_cancelled:
-            heading = f"Tracking {number} is already cancelled"
+            heading = translate("CancelDialog", "Tracking {number} is already cancelled").format(
+                number=number
+            )
             summary = _already_text(
-                f"The {parcel}", tracking.cancelled_reason, tracking.cancelled_date, tz
+                translate("CancelDialog", "The {courier} tracking {number}").format(
+                    courier=courier, number=number
+                ),
+                tracking.cancelled_reason,
+                tracking.cancelled_date,
+                tz,
             )
             already: tuple[CancelReason | None, datetime | None] | None = (
                 tracking.cancelled_reason,
                 tracking.cancelled_date,
             )
         else:
-            heading = f"Cancel tracking {number}?"
-            summary = (
-                f"This marks the {parcel} of order {order_number} as Cancelled and stops "
-                "notifications for this parcel. The order and its other parcels stay as they "
-                "are. It cannot be undone here."
-            )
+            heading = translate("CancelDialog", "Cancel tracking {number}?").format(number=number)
+            summary = translate(
+                "CancelDialog",
+                "This marks the {courier} tracking {number} of order {order} as Cancelled and "
+                "stops notifications for this parcel. The order and its other parcels stay as "
+                "they are. It cannot be undone here.",
+            ).format(courier=courier, number=number, order=order_number)
             already = None
         super().__init__(
-            window_title=f"Cancel tracking {number}",
+            window_title=translate("CancelDialog", "Cancel tracking {number}").format(
+                number=number
+            ),
             heading=heading,
             summary=summary,
-            confirm_text="Cancel tracking",
-            keep_text="Keep tracking",
+            confirm_text=translate("CancelDialog", "Cancel tracking"),
+            keep_text=translate("CancelDialog", "Keep tracking"),
             already=already,
             tz=tz,
             now=now,

@@ -27,15 +27,13 @@ from PySide6.QtWidgets import (
 from parcellab_desk.services.error_messages import ConnectionWarning
 from parcellab_desk.services.profiles import Profile
 from parcellab_desk.services.secret import Secret
+from parcellab_desk.ui.accessibility import announce
+from parcellab_desk.ui.theme import set_role
 
 _log = logging.getLogger(__name__)
 
 ConnectionTester = Callable[[Profile, Secret], Awaitable[str | None]]
 """Tries a profile and token against the API; returns what went wrong, or None when fine."""
-
-ERROR_COLOR = "#b3261e"
-WARNING_COLOR = "#b06000"
-OK_COLOR = "#1b6e20"
 
 
 class TokenField(QWidget):
@@ -47,8 +45,8 @@ class TokenField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setPlaceholderText("Paste the API token")
-        self.edit.setAccessibleName("API token")
+        self.edit.setPlaceholderText(self.tr("Paste the API token"))
+        self.edit.setAccessibleName(self.tr("API token"))
         # A token is pasted, never typed: no autocompletion or input-method guesses.
         self.edit.setInputMethodHints(
             Qt.InputMethodHint.ImhHiddenText
@@ -56,11 +54,11 @@ class TokenField(QWidget):
             | Qt.InputMethodHint.ImhSensitiveData
         )
         self.edit.textChanged.connect(self.text_changed)
-        self.toggle = QPushButton("Show", self)
+        self.toggle = QPushButton(self.tr("Show"), self)
         self.toggle.setCheckable(True)
         self.toggle.setAutoDefault(False)
-        self.toggle.setToolTip("Show or hide the token")
-        self.toggle.setAccessibleName("Show token")
+        self.toggle.setToolTip(self.tr("Show or hide the token"))
+        self.toggle.setAccessibleName(self.tr("Show token"))
         self.toggle.toggled.connect(self._on_toggle_toggled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,8 +78,8 @@ class TokenField(QWidget):
     def _on_toggle_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.edit.setEchoMode(mode)
-        self.toggle.setText("Hide" if shown else "Show")
-        self.toggle.setAccessibleName("Hide token" if shown else "Show token")
+        self.toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.toggle.setAccessibleName(self.tr("Hide token") if shown else self.tr("Show token"))
 
 
 class CheckState(Enum):
@@ -113,6 +111,7 @@ class ConnectionCheck(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(self.tr("Connection check"))
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,9 +135,12 @@ class ConnectionCheck(QWidget):
         """Check ``profile`` with ``token``; the outcome arrives as ``checked``."""
         self.cancel()
         if self._tester is None:
-            self._finish("Checking the connection is not available here.")
+            self._finish(self.tr("Checking the connection is not available here."))
             return
-        self._set_state(CheckState.BUSY, f"Checking the connection to {profile.host_label}…")
+        self._set_state(
+            CheckState.BUSY,
+            self.tr("Checking the connection to {host}…").format(host=profile.host_label),
+        )
         self._task = asyncio.get_running_loop().create_task(self._run(self._tester, profile, token))
 
     def cancel(self) -> None:
@@ -165,16 +167,18 @@ class ConnectionCheck(QWidget):
             raise
         except Exception as exc:  # a bug in the tester must not leave the dialog busy
             _log.exception("Connection test failed unexpectedly")
-            error = f"The check stopped with an unexpected error ({type(exc).__name__})."
+            error = self.tr("The check stopped with an unexpected error ({kind}).").format(
+                kind=type(exc).__name__
+            )
         self._task = None
         self._finish(error)
 
     def _finish(self, error: str | None) -> None:
         if error is None:
-            self._set_state(CheckState.OK, "✓ Connected: the server accepted the token.")
+            self._set_state(CheckState.OK, self.tr("✓ Connected: the server accepted the token."))
         elif isinstance(error, ConnectionWarning):
             self._set_state(CheckState.OK, f"⚠ {error}")
-            self.label.setStyleSheet(f"color: {WARNING_COLOR};")
+            set_role(self.label, "warning")
             error = None  # the token works: nothing stands in the way of saving
         else:
             self._set_state(CheckState.FAILED, f"✗ {error}")
@@ -184,9 +188,10 @@ class ConnectionCheck(QWidget):
         was_busy = self.busy
         self._state = state
         self.progress.setVisible(state is CheckState.BUSY)
-        color = {CheckState.OK: OK_COLOR, CheckState.FAILED: ERROR_COLOR}.get(state)
-        self.label.setStyleSheet(f"color: {color};" if color else "")
+        role = {CheckState.OK: "success", CheckState.FAILED: "danger"}.get(state, "muted")
+        set_role(self.label, role)
         self.label.setText(text)
         self.label.setVisible(bool(text))
+        announce(self.label, text)
         if was_busy != self.busy:
             self.busy_changed.emit(self.busy)

@@ -7,13 +7,12 @@ The bar sits below the scrolling form, so Save is always in reach. What it offer
 from __future__ import annotations
 
 from enum import Enum
-from typing import Final
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from parcellab_desk.ui.cancel_dialogs import destructive_style
+from parcellab_desk.ui.theme import set_role
 
 __all__ = ["EditorActionBar", "EditorState"]
 
@@ -35,14 +34,6 @@ class EditorState(Enum):
         return self in (EditorState.DIRTY, EditorState.INCOMPLETE, EditorState.OUTCOME_UNKNOWN)
 
 
-_PRIMARY_STYLE: Final = (
-    "QPushButton { color: white; background: #1a73e8; border: 1px solid #1765cc;"
-    " border-radius: 4px; padding: 5px 18px; font-weight: 600; }"
-    "QPushButton:hover { background: #1765cc; }"
-    "QPushButton:disabled { color: #f1f3f4; background: #a8c7fa; border-color: #a8c7fa; }"
-)
-
-
 def _state_text(state: EditorState, problems: int, missing: str) -> str:
     tr = QCoreApplication.translate
     if state is EditorState.INVALID:
@@ -60,9 +51,9 @@ class EditorActionBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editorActions")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        set_role(self, "action-bar")
         self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setStyleSheet(_PRIMARY_STYLE)
+        set_role(self.save_button, "primary")
         self.save_button.setToolTip(self.tr("Send the changes to parcelLab (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.setToolTip(self.tr("Forget the unsaved changes"))
@@ -76,8 +67,9 @@ class EditorActionBar(QFrame):
         self.stop_button.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        set_role(self.status, "muted")
         self.cancel_order_button = QPushButton(self.tr("Cancel order…"), self)
-        self.cancel_order_button.setStyleSheet(destructive_style())
+        set_role(self.cancel_order_button, "destructive")
         self.cancel_order_button.setToolTip(self.tr("Cancel this order (asks for a reason first)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_columns import BadgeTone, OrderColumn, badge, format_local, format_utc
 from parcellab_desk.ui.editor_widgets import BadgeLabel
+from parcellab_desk.ui.theme import set_role
 
 __all__ = ["EditorHeader"]
 
 
 def _muted(label: QLabel) -> QLabel:
-    # A disabled label is drawn in the palette's own secondary text colour, light or dark.
-    label.setEnabled(False)
+    # The theme's secondary text colour (a disabled label would be too faint in dark mode).
+    set_role(label, "muted")
     return label
 
 
@@ -40,7 +41,7 @@ class EditorHeader(QWidget):
         self.status_badge = BadgeLabel(parent=self)
         self.dirty_label = QLabel(self.tr("● Unsaved changes"), self)
         self.dirty_label.setObjectName("dirtyMarker")
-        self.dirty_label.setStyleSheet("font-weight: 600;")
+        set_role(self.dirty_label, "warning")
         self.dirty_label.setToolTip(self.tr("Save (Ctrl+S) sends them; Revert forgets them"))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -59,7 +60,7 @@ class EditorHeader(QWidget):
         self.created_label = _muted(QLabel(self))
         self.updated_label = _muted(QLabel(self))
         self.cancelled_label = QLabel(self)
-        self.cancelled_label.setStyleSheet("font-weight: 600;")
+        set_role(self.cancelled_label, "strong")
         details = QHBoxLayout()
         details.setContentsMargins(0, 0, 0, 0)
         details.setSpacing(6)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from functools import cache
-from typing import Final
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parcellab_desk.qt.order_columns import BadgeTone, tone_colors
+from parcellab_desk.qt.order_columns import BadgeTone
+from parcellab_desk.ui.theme import set_role
 
 __all__ = [
-    "ERROR_COLOR",
     "BadgeLabel",
     "Banner",
     "CodeCombo",
@@ -38,10 +37,6 @@ __all__ = [
     "zone_items",
     "zone_label",
 ]
-
-ERROR_COLOR: Final = "#b3261e"
-WARNING_TEXT: Final = "#5c3b00"
-WARNING_BACKGROUND: Final = "#fef7e0"
 
 
 class FlowLayout(QLayout):
@@ -109,11 +104,8 @@ class FlowLayout(QLayout):
 
 
 def badge_style(tone: BadgeTone) -> str:
-    foreground, background = tone_colors(tone)
-    return (
-        f"color: {foreground.name()}; background: {background.name()};"
-        "border-radius: 9px; padding: 1px 9px; font-weight: 600;"
-    )
+    """The role that gives a chip its group's colours (see ``theme.style_sheet``)."""
+    return f"chip-{tone.value}"
 
 
 class BadgeLabel(QLabel):
@@ -128,7 +120,7 @@ class BadgeLabel(QLabel):
     def set_badge(self, text: str, tone: BadgeTone) -> None:
         self.tone = tone
         self.setText(text)
-        self.setStyleSheet(badge_style(tone))
+        set_role(self, badge_style(tone))
         self.setVisible(bool(text))
 
 
@@ -140,7 +132,7 @@ class ErrorLabel(QLabel):
         self.setObjectName("fieldError")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet(f"color: {ERROR_COLOR}; font-size: 90%;")
+        set_role(self, "field-error")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hide()
 
@@ -161,25 +153,21 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setStyleSheet(
-            "#errorBanner { background: #fce8e6; border: 1px solid #f4c7c3;"
-            " border-radius: 6px; }"
-            f"#errorBanner QLabel {{ color: {ERROR_COLOR}; }}"
-        )
+        set_role(self, "banner")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.retry_button = QPushButton("Retry", self)
-        self.retry_button.setToolTip("Send the same changes again")
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.retry_button.setToolTip(self.tr("Send the same changes again"))
         self.retry_button.clicked.connect(self.retry_requested)
         self.second_button = QPushButton(self)
         self.second_button.clicked.connect(self.second_requested)
         self.second_button.hide()
         self.close_button = QToolButton(self)
-        self.close_button.setText("✕")
+        self.close_button.setText(self.tr("✕"))
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide this message")
+        self.close_button.setToolTip(self.tr("Hide this message"))
         self.close_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)

@@ -67,8 +67,8 @@ class FieldBinding(QObject):
     def _attach(self, widget: QWidget) -> None:
         """Put the input into the cell, above its error line."""
         self.widget = widget
-        widget.setToolTip(self.spec.help or self.spec.label)
-        widget.setAccessibleName(self.spec.label)
+        widget.setToolTip(self.spec.hint or self.spec.title)
+        widget.setAccessibleName(self.spec.title)
         self._layout.addWidget(widget)
         self._layout.addWidget(self.error_label)
 
@@ -111,7 +111,7 @@ class TextBinding(FieldBinding):
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
         super().__init__(spec, parent)
         self.edit = QLineEdit(self.cell)
-        self.edit.setPlaceholderText(spec.placeholder)
+        self.edit.setPlaceholderText(spec.placeholder_text)
         if spec.max_length is not None:
             self.edit.setMaxLength(spec.max_length + 1)  # one over: the validator says so
         self._attach(self.edit)
@@ -139,7 +139,7 @@ class ChoiceBinding(FieldBinding):
         self.combo.addItems(["", *dict.fromkeys([*spec.suggestions, *suggestions])])
         line = self.combo.lineEdit()
         assert line is not None  # editable
-        line.setPlaceholderText(spec.placeholder)
+        line.setPlaceholderText(spec.placeholder_text)
         self._attach(self.combo)
         self.combo.editTextChanged.connect(self._on_widget_changed)
 
@@ -178,7 +178,7 @@ class CheckBinding(FieldBinding):
 
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
         super().__init__(spec, parent)
-        self.box = QCheckBox(spec.placeholder or spec.label, self.cell)
+        self.box = QCheckBox(spec.placeholder_text or spec.title, self.cell)
         self._loaded: Any = None
         self._attach(self.box)
         self.box.toggled.connect(self._on_widget_changed)
@@ -207,7 +207,9 @@ class CodeBinding(FieldBinding):
         super().__init__(spec, parent)
         assert spec.widget is not None
         items, upper = _CODE_LISTS[spec.widget]
-        self.combo = CodeCombo(items(), upper=upper, placeholder=spec.placeholder, parent=self.cell)
+        self.combo = CodeCombo(
+            items(), upper=upper, placeholder=spec.placeholder_text, parent=self.cell
+        )
         self._attach(self.combo)
         self.combo.code_changed.connect(self._on_widget_changed)
 
@@ -226,7 +228,7 @@ class TagsBinding(FieldBinding):
     ) -> None:
         super().__init__(spec, parent)
         self.tags_editor = TagsEditor(suggestions=suggestions, parent=self.cell)
-        self.tags_editor.input.setPlaceholderText(spec.placeholder)
+        self.tags_editor.input.setPlaceholderText(spec.placeholder_text)
         self._attach(self.tags_editor)
         self.tags_editor.setToolTip("")  # the chips carry their own tooltips
         self.tags_editor.tags_changed.connect(self._on_widget_changed)

@@ -44,11 +44,11 @@ class OpenOrderBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Order number or external id, then Enter")
+        self.edit.setPlaceholderText(self.tr("Order number or external id, then Enter"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName("Open order")
+        self.edit.setAccessibleName(self.tr("Open order"))
         self.edit.returnPressed.connect(self._on_edit_return_pressed)
-        label = QLabel("O&pen order:", self)  # Alt+O is the Order menu
+        label = QLabel(self.tr("O&pen order:"), self)  # Alt+O is the Order menu
         label.setBuddy(self.edit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,15 +69,15 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.accounts = QLineEdit(self)
-        self.accounts.setPlaceholderText("all accounts")
-        self.accounts.setToolTip("One or more account ids, separated by commas or spaces")
+        self.accounts.setPlaceholderText(self.tr("all accounts"))
+        self.accounts.setToolTip(self.tr("One or more account ids, separated by commas or spaces"))
         self.accounts.setValidator(QRegularExpressionValidator(r"[0-9 ,;]*", self.accounts))
         self.order_number = QLineEdit(self)
-        self.order_number.setPlaceholderText("exact order number")
+        self.order_number.setPlaceholderText(self.tr("exact order number"))
         self.external_reference = QLineEdit(self)
-        self.external_reference.setPlaceholderText("exact reference")
-        self.clear_button = QPushButton("Clear", self)
-        self.clear_button.setToolTip("Clear all filters")
+        self.external_reference.setPlaceholderText(self.tr("exact reference"))
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.setToolTip(self.tr("Clear all filters"))
         self.clear_button.clicked.connect(self.clear)
 
         self._debounce = QTimer(self)
@@ -89,9 +89,9 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, edit, stretch in (
-            ("&Account:", self.accounts, 1),
-            ("Order &no.:", self.order_number, 2),
-            ("E&xternal ref.:", self.external_reference, 2),
+            (self.tr("&Account:"), self.accounts, 1),
+            (self.tr("Order &no.:"), self.order_number, 2),
+            (self.tr("E&xternal ref.:"), self.external_reference, 2),
         ):
             label = QLabel(text, self)
             label.setBuddy(edit)

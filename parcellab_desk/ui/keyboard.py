@@ -139,10 +139,7 @@ def field_texts(specs: Iterable[FieldSpec], mnemonics: MnemonicAllocator) -> dic
     its own text, the spec's placeholder)."""
     specs = list(specs)
     labels = [
-        QCoreApplication.translate(
-            "fields", spec.placeholder if spec.widget is WidgetKind.CHECK else spec.label
-        )
-        for spec in specs
+        spec.placeholder_text if spec.widget is WidgetKind.CHECK else spec.title for spec in specs
     ]
     return dict(zip((s.name for s in specs), mnemonics.assign(labels), strict=True))
 

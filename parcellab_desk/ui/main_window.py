@@ -12,19 +12,30 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, tzinfo
 from functools import partial
 from html import escape
+from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import (
     QByteArray,
+    QLocale,
     QModelIndex,
     QPoint,
+    QRect,
     QSettings,
     Qt,
+    QTime,
     QTimer,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -54,9 +65,17 @@ from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.drafts import DraftStore
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.services.profiles import Profile
+from parcellab_desk.services.profiles import Region as ServiceRegion
+from parcellab_desk.ui import help_actions
+from parcellab_desk.ui.accessibility import announce
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.filter_bar import FilterBar, FilterValues, OpenOrderBox
+from parcellab_desk.ui.icons import IconName, refresh_icons, set_icon
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
+from parcellab_desk.ui.settings_dialog import SettingsDialog
+from parcellab_desk.ui.status_chips import OrderTableDelegate
+from parcellab_desk.ui.theme import Appearance, ThemeController, ThemePalette, set_role
 from parcellab_desk.ui.window_keys import Region, WindowKeys
 
 _log = logging.getLogger(__name__)
@@ -65,19 +84,42 @@ OrderLookup = Callable[[str], Awaitable[Order]]
 
 EDITOR_MIN_WIDTH: Final = 520
 EDITOR_WIDTH: Final = 640
+TABLE_MIN_WIDTH: Final = 360
 
 _DEFAULT_WIDTHS: Final = {
     OrderColumn.ORDER_NUMBER: 110,
-    OrderColumn.EXTERNAL_REFERENCE: 110,
-    OrderColumn.ACCOUNT: 60,
-    OrderColumn.CLIENT_KEY: 120,
+    OrderColumn.EXTERNAL_REFERENCE: 100,
+    OrderColumn.ACCOUNT: 64,
+    OrderColumn.CLIENT_KEY: 110,
     OrderColumn.ORDER_STATUS: 120,
-    OrderColumn.TRACKINGS: 190,
-    OrderColumn.TAGS: 180,
-    OrderColumn.CREATED: 130,
-    OrderColumn.UPDATED: 130,
-    OrderColumn.CANCELLED: 170,
+    OrderColumn.TRACKINGS: 170,
+    OrderColumn.TAGS: 150,
+    OrderColumn.CREATED: 120,
+    OrderColumn.UPDATED: 120,
+    OrderColumn.CANCELLED: 180,
 }
+# Sized to the content of the first page, within these bounds (long cells are elided).
+_MIN_COLUMN: Final = 56
+_MAX_COLUMN: Final = 260
+_SHRINK_FLOOR: Final = 90
+_SHRINKABLE: Final = (
+    OrderColumn.TAGS,
+    OrderColumn.EXTERNAL_REFERENCE,
+    OrderColumn.CANCELLED,
+    OrderColumn.CLIENT_KEY,
+    OrderColumn.TRACKINGS,
+    OrderColumn.ORDER_NUMBER,
+)
+
+
+def clamp_to_screen(frame: QRect, available: QRect) -> QRect:
+    """``frame`` moved and shrunk so it fits ``available`` (a screen's work area): a
+    geometry saved on a bigger screen, or at another scale factor, never opens off-screen."""
+    width = min(frame.width(), available.width())
+    height = min(frame.height(), available.height())
+    x = min(max(frame.x(), available.left()), available.right() - width + 1)
+    y = min(max(frame.y(), available.top()), available.bottom() - height + 1)
+    return QRect(x, y, width, height)
 
 
 class EmptyState(QWidget):
@@ -85,9 +127,9 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.label = QLabel("No orders match these filters.", self)
+        self.label = QLabel(self.tr("No orders match these filters."), self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.label)
@@ -121,6 +163,9 @@ class MainWindow(QMainWindow):
         accounts: Sequence[int] = (),
         demo: bool = False,
         time_zone: tzinfo | None = None,
+        theme: ThemeController | None = None,
+        log_file: Path | None = None,
+        profile: Profile | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -133,20 +178,31 @@ class MainWindow(QMainWindow):
         self._tz = time_zone
         self._last_update: datetime | None = None
         self._close_confirmed = False
-        title = f"{profile_name} — parcelLab order console"
-        self.setWindowTitle(f"DEMO · {title}" if demo else title)
+        self._theme = theme
+        self._log_file = log_file
+        self._profile = profile
+        self._host_label = host_label
+        self._columns_fitted = False
+        title = self.tr("{profile} — parcelLab order console").format(profile=profile_name)
+        self.setWindowTitle(self.tr("DEMO · {title}").format(title=title) if demo else title)
         self.resize(1280, 780)
 
         self.open_box = OpenOrderBox(self)
         self.filter_bar = FilterBar(self)
         self.lookup_message = QLabel(self)
         self.lookup_message.setObjectName("lookupMessage")
-        self.lookup_message.setStyleSheet("color: #b00020;")
+        self.lookup_message.setWordWrap(True)
+        set_role(self.lookup_message, "danger")
         self.lookup_message.hide()
 
         self.table = QTableView(self)
         self.table.setObjectName("orderTable")
+        self.table.setAccessibleName(self.tr("Orders"))
+        self.table.setAccessibleDescription(
+            self.tr("The orders of this profile; Enter opens the selected one.")
+        )
         self.table.setModel(model)
+        self.table.setItemDelegate(OrderTableDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Extended: Shift/Ctrl-click, Shift+arrows and Ctrl+A (loaded rows) for bulk actions.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -188,28 +244,18 @@ class MainWindow(QMainWindow):
         )
         self.editor_tabs.order_saved.connect(self.show_saved_order)
         self.editor_tabs.editor_opened.connect(self._update_tabs_placeholder)
-        self.tabs_placeholder = QLabel(
-            "Open an order: type its number above and press Enter, or double-click a row "
-            "in the table.\n\nCtrl+N starts a new order.",
-            self,
-        )
-        self.tabs_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs_placeholder.setWordWrap(True)
-        self.tabs_placeholder.setMargin(12)
-        self.tabs_placeholder.setStyleSheet("color: #666;")
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.tabs)
-        right_layout.addWidget(self.tabs_placeholder)
+        self.tabs.setAccessibleName(self.tr("Open orders"))
 
+        # The table owns the window until an order opens; the editor pane appears beside it
+        # then, and gives the room back when the last order closes (_update_tabs_placeholder).
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        # The table gets the room until an order is open (see _update_tabs_placeholder).
-        self.splitter.setSizes([960, 320])
+        self.table.setMinimumWidth(TABLE_MIN_WIDTH)
+        self._editor_width = EDITOR_WIDTH
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -229,6 +275,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_profile_button(profile_name)
         self._update_tabs_placeholder()
+        if theme is not None:
+            theme.changed.connect(self._on_theme_changed)
 
         self.open_box.open_requested.connect(self._on_open_box_open_requested)
         self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
@@ -250,29 +298,43 @@ class MainWindow(QMainWindow):
     # --- building ---------------------------------------------------------------------------
 
     def _build_status_bar(self, profile_name: str, host_label: str, demo: bool) -> None:
+        """Messages on the left; DEMO, the connection, the count and the last update stay
+        on the right whatever message is shown."""
         bar = self.statusBar()
+        bar.setAccessibleName(self.tr("Status"))
+        self.demo_label = QLabel(self.tr("DEMO"), self)
+        self.demo_label.setToolTip(self.tr("The local sandbox with sample orders"))
+        set_role(self.demo_label, "demo")
+        self.demo_label.setVisible(demo)
         profile = f"{profile_name} — {host_label}"
-        self.profile_label = QLabel(f"<b>DEMO</b> · {profile}" if demo else profile, self)
-        self.profile_label.setToolTip("Connection profile and service address")
+        self.profile_label = QLabel(profile, self)
+        self.profile_label.setToolTip(self.tr("Connection profile and service address"))
         self.rows_label = QLabel(self)
         self.loading_label = QLabel(self)
+        set_role(self.loading_label, "muted")
         self.updated_label = QLabel(self)
+        set_role(self.updated_label, "muted")
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.retry_button = QPushButton("Retry", self)
-        self.retry_button.setToolTip("Try the failed request again")
+        set_role(self.error_label, "danger")
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.retry_button.setToolTip(self.tr("Try the failed request again"))
+        set_icon(self.retry_button, IconName.REFRESH)
         self.retry_button.clicked.connect(self._on_retry_clicked)
-        bar.addWidget(self.profile_label)
-        bar.addWidget(self.rows_label)
-        bar.addWidget(self.loading_label)
-        bar.addWidget(self.updated_label)
-        bar.addPermanentWidget(self.error_label)
-        bar.addPermanentWidget(self.retry_button)
-        self.stop_lookup_button = QPushButton("Stop", self)
-        self.stop_lookup_button.setToolTip("Stop looking the order up")
+        self.stop_lookup_button = QPushButton(self.tr("Stop"), self)
+        self.stop_lookup_button.setToolTip(self.tr("Stop looking the order up"))
         self.stop_lookup_button.clicked.connect(self._on_stop_lookup_clicked)
         self.stop_lookup_button.hide()
-        bar.addPermanentWidget(self.stop_lookup_button)
+        for widget in (
+            self.error_label,
+            self.retry_button,
+            self.stop_lookup_button,
+            self.loading_label,
+            self.rows_label,
+            self.updated_label,
+            self.demo_label,
+            self.profile_label,
+        ):
+            bar.addPermanentWidget(widget)
 
     def _action(
         self,
@@ -289,31 +351,77 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = self.file_menu = bar.addMenu("&File")
+        tabs = self.editor_tabs
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(tabs.new_action)
+        set_icon(tabs.new_action, IconName.ADD)
+        self.find_action = self._action(
+            file_menu, self.tr("&Open order…"), self.focus_open_box, "Ctrl+L"
+        )
+        set_icon(self.find_action, IconName.SEARCH)
+        file_menu.addSeparator()
+        self.settings_action = self._action(
+            file_menu,
+            self.tr("&Settings…"),
+            self.show_settings,
+            QKeySequence.StandardKey.Preferences,
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        set_icon(self.settings_action, IconName.SETTINGS)
+        file_menu.addSeparator()
         self.quit_action = self._action(
-            file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit
+            file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
         )
-        edit_menu = bar.addMenu("&Edit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         self.copy_number_action = self._action(
-            edit_menu, "Copy order &number", self.copy_order_number, "Ctrl+Shift+C"
+            edit_menu, self.tr("Copy order &number"), self.copy_order_number, "Ctrl+Shift+C"
         )
-        self._action(edit_menu, "Copy e&xternal id", self.copy_external_id)
+        set_icon(self.copy_number_action, IconName.COPY)
+        self._action(edit_menu, self.tr("Copy e&xternal id"), self.copy_external_id)
         self.copy_link_action = self._action(
-            edit_menu, "Copy &link", self.copy_order_link, "Ctrl+Shift+K"
+            edit_menu, self.tr("Copy &link"), self.copy_order_link, "Ctrl+Shift+K"
         )
         self.copy_link_action.setToolTip(
-            "A parcellab-desk:// link that opens this order in the console (for tickets)"
+            self.tr("A parcellab-desk:// link that opens this order in the console (for tickets)")
         )
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Open order…", self.focus_open_box, "Ctrl+L")
-        self._action(edit_menu, "&Filter…", self.filter_bar.focus_first, "Ctrl+F")
-        self._action(edit_menu, "&Clear filters", self.filter_bar.clear)
-        view_menu = self.view_menu = bar.addMenu("&View")
-        self.refresh_action = self._action(
-            view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh
+        edit_menu.addAction(self.find_action)
+        self.filter_action = self._action(
+            edit_menu, self.tr("&Filter…"), self.filter_bar.focus_first, "Ctrl+F"
         )
+        set_icon(self.filter_action, IconName.FILTER)
+        self._action(edit_menu, self.tr("&Clear filters"), self.filter_bar.clear)
+
+        view_menu = self.view_menu = bar.addMenu(self.tr("&View"))
+        self.refresh_action = self._action(
+            view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        set_icon(self.refresh_action, IconName.REFRESH)
         if self.refresh_action.shortcut() != QKeySequence("F5"):
             self.refresh_action.setShortcuts([self.refresh_action.shortcut(), QKeySequence("F5")])
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        view_menu.addSeparator()
+        self.appearance_menu = view_menu.addMenu(self.tr("&Appearance"))
+        self.appearance_actions: dict[Appearance, QAction] = {}
+        group = QActionGroup(self)
+        for appearance, label, icon_name in (
+            (Appearance.SYSTEM, self.tr("As the &operating system"), IconName.SYSTEM),
+            (Appearance.LIGHT, self.tr("&Light"), IconName.LIGHT),
+            (Appearance.DARK, self.tr("&Dark"), IconName.DARK),
+        ):
+            action = self.appearance_menu.addAction(label)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            set_icon(action, icon_name)
+            action.triggered.connect(partial(self.set_appearance, appearance))
+            self.appearance_actions[appearance] = action
+        current = self._theme.appearance if self._theme is not None else Appearance.SYSTEM
+        self.appearance_actions[current].setChecked(True)
+        self.appearance_menu.setEnabled(self._theme is not None)
+        self._action(view_menu, self.tr("Lan&guage…"), self.show_settings)
         view_menu.addSeparator()
         keys = self.keys
         for action in (keys.next_region_action, keys.previous_region_action):
@@ -321,31 +429,61 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (keys.next_tab_action, keys.previous_tab_action):
             view_menu.addAction(action)
-        order_menu = self.order_menu = bar.addMenu("&Order")
+
+        order_menu = self.order_menu = bar.addMenu(self.tr("&Order"))
         tabs = self.editor_tabs
         order_menu.addAction(tabs.new_action)
-        self._action(order_menu, "&Open selected", self.open_selected)
+        self._action(order_menu, self.tr("Open &selected"), self.open_selected)
         order_menu.addSeparator()
         order_menu.addAction(tabs.save_action)
+        set_icon(tabs.save_action, IconName.SAVE)
         order_menu.addAction(tabs.revert_action)
+        set_icon(tabs.revert_action, IconName.REVERT)
         order_menu.addSeparator()
         order_menu.addAction(tabs.cancel_order_action)
+        set_icon(tabs.cancel_order_action, IconName.CANCEL_ORDER)
         order_menu.addSeparator()
+        order_menu.addAction(self.copy_number_action)
         self.close_tab_action = self._action(
-            order_menu, "&Close tab", self.close_current_tab, QKeySequence.StandardKey.Close
+            order_menu,
+            self.tr("&Close tab"),
+            self.close_current_tab,
+            QKeySequence.StandardKey.Close,
         )
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Third-party &licences", self.show_third_party_licences)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.keys.shortcuts_action)
-        self._action(help_menu, "&About", self.show_about)
+        set_icon(self.keys.shortcuts_action, IconName.KEYBOARD)
+        help_menu.addSeparator()
+        log_folder = self._action(help_menu, self.tr("Open the &log folder"), self.open_log_folder)
+        set_icon(log_folder, IconName.FOLDER)
+        log_folder.setEnabled(self._log_file is not None)
+        diagnostics = self._action(help_menu, self.tr("Copy &diagnostics"), self.copy_diagnostics)
+        diagnostics.setToolTip(
+            self.tr("Versions, system, profile (without the token) and the last log lines")
+        )
+        set_icon(diagnostics, IconName.DIAGNOSTICS)
+        help_menu.addSeparator()
+        about = self._action(help_menu, self.tr("&About parcelLab Desk"), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        set_icon(about, IconName.INFO)
+        licences = self._action(
+            help_menu, self.tr("Third-party &licences"), self.show_third_party_licences
+        )
+        set_icon(licences, IconName.LICENCE)
 
     def _build_profile_button(self, profile_name: str) -> None:
         """ "[profile: EU prod v]" at the right of the menu bar: switch, add, edit, sign out."""
         self.profile_button = QToolButton(self)
-        self.profile_button.setText(f"Profile: {profile_name}")
-        self.profile_button.setToolTip("Switch connection profile")
+        self.profile_button.setText(f"{profile_name} · {self._region_text()}")
+        self.profile_button.setToolTip(self.tr("Switch, add or edit connection profiles"))
+        self.profile_button.setAccessibleName(
+            self.tr("Profile: {profile}").format(profile=profile_name)
+        )
         self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.profile_button.setAutoRaise(True)
+        self.profile_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_icon(self.profile_button, IconName.PROFILE)
+        set_role(self.profile_button, "profile")
         self.profile_menu = QMenu(self.profile_button)
         self.profile_button.setMenu(self.profile_menu)
         self.menuBar().setCornerWidget(self.profile_button, Qt.Corner.TopRightCorner)
@@ -360,11 +498,24 @@ class MainWindow(QMainWindow):
         self._can_edit_profile = can_edit_profile
         if not managed:
             return
-        label = QLabel("Managed by your organisation", self)
+        label = QLabel(self.tr("Managed by your organisation"), self)
         label.setObjectName("managedLabel")
         label.setToolTip("Set by your IT department:\n• " + "\n• ".join(managed))
         self.statusBar().addPermanentWidget(label)
         self.managed_label = label
+
+    def _region_text(self) -> str:
+        """The profile button's second half: the region in a word, else the host."""
+        if self._demo:
+            return self.tr("local sandbox")
+        region = self._profile.region if self._profile is not None else ServiceRegion.CUSTOM
+        short = {
+            ServiceRegion.EU: self.tr("EU"),
+            ServiceRegion.US: self.tr("US"),
+            ServiceRegion.GLOBAL: self.tr("global"),
+            ServiceRegion.SANDBOX: self.tr("local sandbox"),
+        }
+        return short.get(region, self._host_label)
 
     def set_profiles(self, profiles: Sequence[tuple[str, str]], current: str | None) -> None:
         """Fill the profile menu with ``(id, name)`` pairs; ``current`` is checked."""
@@ -381,10 +532,15 @@ class MainWindow(QMainWindow):
         # The profile form opens over this window: nothing closes unless the agent switches.
         new = menu.addAction(self.tr("New profile…"), self.new_profile_requested.emit)
         new.setEnabled(self._can_add_profile)
+        set_icon(new, IconName.NEW_PROFILE)
         edit = menu.addAction(self.tr("Edit this profile…"), self.edit_profile_requested.emit)
-        sign_out = menu.addAction("Sign out", partial(self._after_confirm, self.sign_out_requested))
+        set_icon(edit, IconName.EDIT)
+        sign_out = menu.addAction(
+            self.tr("Sign out"), partial(self._after_confirm, self.sign_out_requested)
+        )
+        set_icon(sign_out, IconName.SIGN_OUT)
         edit.setEnabled(not self._demo and self._can_edit_profile)
-        sign_out.setToolTip("Delete this profile's token from the keyring")
+        sign_out.setToolTip(self.tr("Delete this profile's token from the keyring"))
 
     def _request_switch(self, profile_id: str) -> None:
         self._after_confirm(self.switch_profile_requested, profile_id)
@@ -467,12 +623,20 @@ class MainWindow(QMainWindow):
         count = self.editor_tabs.restore_drafts()
         if count:
             self._update_tabs_placeholder()
-            plural = "s" if count != 1 else ""
-            self.statusBar().showMessage(
-                f"Recovered unsaved changes to {count} order{plural} from the last session. "
-                "Save or revert them.",
-                15000,
+            text = (
+                self.tr(
+                    "Recovered unsaved changes to %n orders from the last session. "
+                    "Save or revert them.",
+                    "",
+                    count,
+                )
+                if count != 1
+                else self.tr(
+                    "Recovered unsaved changes to 1 order from the last session. "
+                    "Save or revert them."
+                )
             )
+            self.show_message(text, 15000)
         return count
 
     def show_saved_order(self, order: Order) -> None:
@@ -487,12 +651,45 @@ class MainWindow(QMainWindow):
     def copy_order_number(self) -> None:
         order = self._current_order()
         if order is not None and order.order_number:
-            self._copy(order.order_number, "order number")
+            self._copy(order.order_number, self.tr("Copied order number {value}"))
 
     def copy_external_id(self) -> None:
         order = self._current_order()
         if order is not None and order.external_id:
-            self._copy(order.external_id, "external id")
+            self._copy(order.external_id, self.tr("Copied external id {value}"))
+
+    def show_message(self, text: str, timeout: int = 0) -> None:
+        """A message beside the permanent parts of the status bar, announced to screen
+        readers (saved, failed, loading more)."""
+        self.statusBar().showMessage(text, timeout)
+        announce(self, text)
+
+    def set_appearance(self, appearance: Appearance) -> None:
+        if self._theme is not None:
+            self._theme.set_appearance(appearance)
+        if appearance in getattr(self, "appearance_actions", {}):
+            self.appearance_actions[appearance].setChecked(True)
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self._theme, QLocale().name().split("_")[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_settings_accepted)
+        dialog.open()
+        return dialog
+
+    def _on_settings_accepted(self) -> None:
+        if self._theme is not None:
+            self.appearance_actions[self._theme.appearance].setChecked(True)
+
+    def open_log_folder(self) -> None:
+        if not help_actions.open_log_folder(self._log_file):
+            self.show_message(self.tr("Could not open the log folder."), 8000)
+
+    def copy_diagnostics(self) -> None:
+        help_actions.copy_diagnostics(self._profile, self._log_file)
+        self.show_message(
+            self.tr("Diagnostics copied. Paste them into your ticket to IT or parcelLab."), 6000
+        )
 
     def copy_order_link(self) -> None:
         """The order's parcellab-desk:// link, to paste into a ticket."""
@@ -515,13 +712,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import qVersion
 
         box = QMessageBox(self)
-        box.setWindowTitle("About parcelLab order console")
+        box.setWindowTitle(self.tr("About parcelLab Desk"))
         box.setIconPixmap(self.windowIcon().pixmap(64))
-        box.setText(f"<b>parcelLab order console</b> {__version__}")
+        box.setText("<b>" + self.tr("parcelLab order console") + f"</b> {__version__}")
+        profile = escape(self._profile_name) + (self.tr(" (demo)") if self._demo else "")
         box.setInformativeText(
             f"Qt {qVersion()} · PySide6 {pyside_version}<br><br>"
-            f"Profile: {escape(self._profile_name)}{' (demo)' if self._demo else ''}<br>"
-            f"Service: {escape(self._base_url)}"
+            + self.tr("Profile: {profile}").format(profile=profile)
+            + "<br>"
+            + self.tr("Service: {url}").format(url=escape(self._base_url))
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -536,11 +735,11 @@ class MainWindow(QMainWindow):
         """A long lookup is the agent's to end (it changes nothing on the server)."""
         self.stop_lookup_button.hide()
         if self._runner.cancel(("lookup", id(self))):
-            self.statusBar().showMessage("Lookup stopped.", 4000)
+            self.statusBar().showMessage(self.tr("Lookup stopped."), 4000)
 
     async def _look_up(self, text: str) -> None:
         self.lookup_message.hide()
-        self.statusBar().showMessage(f"Looking up {text}…")
+        self.show_message(self.tr("Looking up {text}…").format(text=text))
         self.stop_lookup_button.show()
         try:
             try:
@@ -554,27 +753,44 @@ class MainWindow(QMainWindow):
                 self.open_order(chosen)
             return
         except NotFoundError:
-            self._show_lookup_message(f"No order {text!r} was found (order number or external id).")
+            self._show_lookup_message(
+                self.tr("No order “{text}” was found (order number or external id).").format(
+                    text=text
+                )
+            )
             return
         except Exception as exc:  # every failure becomes a sentence the agent can act on
             _log.warning("Lookup of an order failed: %s", type(exc).__name__)
-            self._show_lookup_message(f"Could not look up {text!r}: {describe_error(exc)}")
+            self._show_lookup_message(
+                self.tr("Could not look up “{text}”: {reason}").format(
+                    text=text, reason=describe_error(exc)
+                )
+            )
             return
-        self.statusBar().showMessage(f"Opened order {order.order_number}", 4000)
+        self.show_message(self.tr("Opened order {number}").format(number=order.order_number), 4000)
         self.open_order(order)
 
     async def _choose_order(self, text: str, candidates: Sequence[Order]) -> Order | None:
         if not candidates:
-            self._show_lookup_message(f"Several orders have the number {text!r}.")
+            self._show_lookup_message(
+                self.tr("Several orders have the number “{text}”.").format(text=text)
+            )
             return None
         labels = [
-            f"Account {o.account} · {o.client_key or 'no client key'} · "
-            f"{o.order_status or 'no status'}"
+            self.tr("Account {account} · {client_key} · {status}").format(
+                account=o.account,
+                client_key=o.client_key or self.tr("no client key"),
+                status=o.order_status or self.tr("no status"),
+            )
             for o in candidates
         ]
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Choose the order")
-        dialog.setLabelText(f"Orders in several accounts have the number {text!r}. Open which?")
+        dialog.setWindowTitle(self.tr("Choose the order"))
+        dialog.setLabelText(
+            self.tr("Orders in several accounts have the number “{text}”. Open which?").format(
+                text=text
+            )
+        )
         dialog.setComboBoxItems(labels)
         dialog.setComboBoxEditable(False)
         if await run_dialog(dialog) != QInputDialog.DialogCode.Accepted:
@@ -585,6 +801,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.lookup_message.setText(text)
         self.lookup_message.show()
+        announce(self.lookup_message, text)
         self.lookup_failed.emit(text)
 
     def _on_filter_bar_filters_changed(self, values: FilterValues) -> None:
@@ -610,31 +827,42 @@ class MainWindow(QMainWindow):
         if order is None:
             return
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.open_order(order))
+        menu.addAction(self.tr("Open"), lambda: self.open_order(order))
         menu.addSeparator()
+        copied_number = self.tr("Copied order number {value}")
+        copied_ext = self.tr("Copied external id {value}")
+        copied_tracking = self.tr("Copied tracking number {value}")
         if order.order_number:
             number = order.order_number
-            menu.addAction("Copy order number", lambda: self._copy(number, "order number"))
+            menu.addAction(self.tr("Copy order number"), lambda: self._copy(number, copied_number))
         if order.external_id:
             ext = order.external_id
-            menu.addAction("Copy external id", lambda: self._copy(ext, "external id"))
+            menu.addAction(self.tr("Copy external id"), lambda: self._copy(ext, copied_ext))
         numbers = [t.tracking_number for t in order.trackings if t.tracking_number]
         if len(numbers) == 1:
             menu.addAction(
-                "Copy tracking number", lambda: self._copy(numbers[0], "tracking number")
+                self.tr("Copy tracking number"), lambda: self._copy(numbers[0], copied_tracking)
             )
         elif numbers:
-            sub = menu.addMenu("Copy tracking number")
+            sub = menu.addMenu(self.tr("Copy tracking number"))
             for number in numbers:
-                sub.addAction(number, partial(self._copy, number, "tracking number"))
+                sub.addAction(number, partial(self._copy, number, copied_tracking))
         menu.addSeparator()
-        menu.addAction("Refresh row", lambda: self._refresh_row(order))
+        menu.addAction(self.tr("Refresh row"), lambda: self._refresh_row(order))
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def column_menu(self) -> QMenu:
         """Show or hide columns (remembered per profile with the rest of the layout)."""
+        menu = QMenu(self.tr("Columns"), self)
+        self._fill_columns(menu)
+        return menu
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        self._fill_columns(self.columns_menu)
+
+    def _fill_columns(self, menu: QMenu) -> None:
         header = self.table.horizontalHeader()
-        menu = QMenu("Columns", self)
         visible = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
         for column in range(self.model.columnCount()):
             label = self.model.headerData(column, Qt.Orientation.Horizontal)
@@ -644,7 +872,6 @@ class MainWindow(QMainWindow):
             # The last visible column stays: a table without columns looks broken.
             action.setEnabled(not (column in visible and len(visible) == 1))
             action.toggled.connect(partial(self._set_column_visible, column))
-        return menu
 
     def _set_column_visible(self, column: int, visible: bool) -> None:
         self.table.horizontalHeader().setSectionHidden(column, not visible)
@@ -661,10 +888,15 @@ class MainWindow(QMainWindow):
         try:
             fresh = await self._lookup(order.external_id or "")
         except Exception as exc:  # shown, never raised into Qt
-            self.statusBar().showMessage(f"Could not refresh the row: {describe_error(exc)}", 8000)
+            self.show_message(
+                self.tr("Could not refresh the row: {reason}").format(reason=describe_error(exc)),
+                8000,
+            )
             return
         self.show_saved_order(fresh)
-        self.statusBar().showMessage(f"Order {fresh.order_number} refreshed", 4000)
+        self.show_message(
+            self.tr("Order {number} refreshed").format(number=fresh.order_number), 4000
+        )
 
     def _on_retry_clicked(self) -> None:
         if not self.model.retry():
@@ -673,18 +905,56 @@ class MainWindow(QMainWindow):
     def _on_model_page_loaded(self, _count: int) -> None:
         self._last_update = datetime.now().astimezone()
         self._on_model_changed()
+        if not self._columns_fitted and self.model.loaded_count:
+            self._columns_fitted = True
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their content (from the loaded rows), within bounds; the long
+        ones are elided by the delegate, and the table never needs to scroll sideways when
+        the window is wide enough for the bounds."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(_MIN_COLUMN, min(_MAX_COLUMN, wanted + 8)))
+        # Wider than the table: the long, elided columns give way first, down to a floor.
+        visible = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        excess = sum(header.sectionSize(c) for c in visible) - self.table.viewport().width()
+        for column in _SHRINKABLE:
+            if excess <= 0:
+                break
+            if header.isSectionHidden(column):
+                continue
+            size = header.sectionSize(column)
+            give = min(excess, max(0, size - _SHRINK_FLOOR))
+            header.resizeSection(column, size - give)
+            excess -= give
 
     def _on_model_changed(self, *_args: object) -> None:
         model = self.model
         count = model.loaded_count
-        self.rows_label.setText(f"{count:,} order{'s' if count != 1 else ''} loaded")
+        self.rows_label.setText(
+            self.tr("%Ln orders loaded", "", count) if count != 1 else self.tr("1 order loaded")
+        )
         loading = model.state is LoadState.LOADING
-        self.loading_label.setText("Loading…" if loading else "")
+        was_loading = bool(self.loading_label.text())
+        self.loading_label.setText(self.tr("Loading…") if loading else "")
+        if loading and not was_loading:
+            announce(self.table, self.tr("Loading orders…"))
         if self._last_update is not None:
-            self.updated_label.setText(f"updated {self._last_update:%H:%M}")
+            time = QTime(self._last_update.hour, self._last_update.minute)
+            self.updated_label.setText(
+                self.tr("updated {time}").format(
+                    time=QLocale().toString(time, QLocale.FormatType.ShortFormat)
+                )
+            )
         failed = model.state is LoadState.FAILED
         if failed and model.error is not None:
             message = describe_error(model.error)
+            if message != self.error_label.toolTip():
+                announce(self.error_label, message)
             self.error_label.setText(_first_sentence(message))
             self.error_label.setToolTip(message)
         self.error_label.setVisible(failed)
@@ -721,20 +991,32 @@ class MainWindow(QMainWindow):
         order = self.selected_order()
         return order.account if order is not None else None
 
-    def _copy(self, text: str, what: str) -> None:
+    def _copy(self, text: str, template: str) -> None:
+        """``template`` says what was copied: "Copied order number {value}"."""
         QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage(f"Copied {what} {text}", 3000)
+        self.show_message(template.format(value=text), 3000)
 
     def _update_tabs_placeholder(self) -> None:
+        """The editor pane is there while an order is open, and only then."""
         has_tabs = self.tabs.count() > 0
-        self.tabs.setVisible(has_tabs)
-        self.tabs_placeholder.setVisible(not has_tabs)
-        sizes = self.splitter.sizes()
-        if has_tabs and len(sizes) == 2 and 0 < sizes[1] < EDITOR_MIN_WIDTH:
-            # An editor squeezed into the hint's narrow pane would be unusable.
-            total = sum(sizes)
-            editor = min(EDITOR_WIDTH, total // 2)
-            self.splitter.setSizes([total - editor, editor])
+        was_visible = not self.tabs.isHidden()
+        if not has_tabs:
+            if was_visible:
+                sizes = self.splitter.sizes()
+                if len(sizes) == 2 and sizes[1] >= EDITOR_MIN_WIDTH:
+                    self._editor_width = sizes[1]  # the agent's width, for the next order
+            self.tabs.hide()
+            return
+        if was_visible:
+            return
+        self.tabs.show()
+        total = max(sum(self.splitter.sizes()), self.splitter.width())
+        editor = max(EDITOR_MIN_WIDTH, min(self._editor_width, total - TABLE_MIN_WIDTH))
+        self.splitter.setSizes([max(TABLE_MIN_WIDTH, total - editor), editor])
+
+    def _on_theme_changed(self, _palette: ThemePalette) -> None:
+        refresh_icons(self)
+        self.table.viewport().update()
 
     def _place_empty_state(self) -> None:
         self.empty_state.setGeometry(self.table.viewport().rect())
@@ -751,14 +1033,19 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         settings = QSettings()
         settings.beginGroup(self._settings_group())
-        for key, restore in (
-            ("geometry", self.restoreGeometry),
-            ("splitter", self.splitter.restoreState),
-            ("header", self.table.horizontalHeader().restoreState),
-        ):
-            value = settings.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+            self.clamp_geometry()
+        editor_width = settings.value("editor_width")
+        try:
+            width = int(str(editor_width)) if editor_width is not None else EDITOR_WIDTH
+        except ValueError:
+            width = EDITOR_WIDTH
+        self._editor_width = max(EDITOR_MIN_WIDTH, width)
+        header = settings.value("header")
+        if isinstance(header, QByteArray) and self.table.horizontalHeader().restoreState(header):
+            self._columns_fitted = True  # the agent's widths win over fitting to content
         settings.endGroup()
         # The server's ordering wins over a remembered header indicator.
         section, order = self.model.sort_indicator()
@@ -768,9 +1055,26 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.beginGroup(self._settings_group())
         settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("splitter", self.splitter.saveState())
+        # Only the editor's width is remembered, never a split beside an empty pane.
+        sizes = self.splitter.sizes()
+        if not self.tabs.isHidden() and len(sizes) == 2 and sizes[1] >= EDITOR_MIN_WIDTH:
+            self._editor_width = sizes[1]
+        settings.setValue("editor_width", self._editor_width)
+        settings.remove("splitter")  # the old 50/50 split beside an empty pane
         settings.setValue("header", self.table.horizontalHeader().saveState())
         settings.endGroup()
+
+    def clamp_geometry(self) -> None:
+        """Fit the window onto the screen it opens on (saved on a bigger screen or at another
+        scale factor, it would hang off the edges)."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        available = self.screen().availableGeometry()
+        frame = QRect(self.pos(), self.size())
+        fitted = clamp_to_screen(frame, available)
+        if fitted != frame:
+            self.resize(fitted.size())
+            self.move(fitted.topLeft())
 
     def has_unsaved_edits(self) -> bool:
         return any(editor.is_dirty for editor in self.editor_tabs.editors())

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from parcellab_desk.services.credentials import CredentialError, KeyringStatus
+from parcellab_desk.ui.theme import set_role
 
 
 class NoKeyringChoice(StrEnum):
@@ -49,42 +51,51 @@ class NoKeyringDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._choice = NoKeyringChoice.CANCEL
-        self.setWindowTitle("Token cannot be saved in the keyring")
+        self.setWindowTitle(self.tr("Token cannot be saved in the keyring"))
 
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
         )
-        heading = QLabel("<b>The token cannot be saved in the system keyring.</b>", self)
+        heading = QLabel(self.tr("<b>The token cannot be saved in the system keyring.</b>"), self)
         self.reason_label = QLabel(reason, self)
         self.reason_label.setWordWrap(True)
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
         explanation = QLabel(
-            "You can keep the token <b>in memory for this session only</b>: you stay signed "
-            "in until the console quits, and it asks for the token at the next start. The "
-            "token is never written to a file.<br><br>"
-            "To have it remembered instead, start or unlock the keyring (GNOME Keyring, "
-            "KWallet, macOS Keychain or Windows Credential Manager), then choose "
-            "<i>Try again</i>.",
+            self.tr(
+                "You can keep the token <b>in memory for this session only</b>: you stay signed "
+                "in until the console quits, and it asks for the token at the next start. The "
+                "token is never written to a file.<br><br>"
+                "To have it remembered instead, start or unlock the keyring (GNOME Keyring, "
+                "KWallet, macOS Keychain or Windows Credential Manager), then choose "
+                "<i>Try again</i>."
+            ),
             self,
         )
         explanation.setWordWrap(True)
         support = "\n".join(
-            line for line in (f"Keyring: {backend}" if backend else "", detail) if line
+            line
+            for line in (
+                self.tr("Keyring: {backend}").format(backend=backend) if backend else "",
+                detail,
+            )
+            if line
         )
         self.backend_label = QLabel(support, self)
         self.backend_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.backend_label.setStyleSheet("color: palette(placeholder-text);")
+        set_role(self.backend_label, "muted")
         self.backend_label.setWordWrap(True)
         self.backend_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backend_label.setVisible(bool(support))
 
         buttons = QDialogButtonBox(self)
         self.memory_button = buttons.addButton(
-            "Keep in memory for this session", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Keep in memory for this session"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.retry_button = buttons.addButton("Try again", QDialogButtonBox.ButtonRole.ActionRole)
+        self.retry_button = buttons.addButton(
+            self.tr("Try again"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.memory_button.clicked.connect(lambda: self._choose(NoKeyringChoice.MEMORY_ONLY))
         self.retry_button.clicked.connect(lambda: self._choose(NoKeyringChoice.RETRY))
@@ -101,6 +112,8 @@ class NoKeyringDialog(QDialog):
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(text, 1)
         layout = QVBoxLayout(self)
+        # The dialog grows with its content (a row or an error shown later) instead of cutting it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(top)
         layout.addSpacing(6)
         layout.addWidget(buttons)

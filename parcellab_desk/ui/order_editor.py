@@ -448,7 +448,9 @@ class OrderEditor(QWidget):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Unsaved changes"))
         box.setText(f"<b>{escape(self.title().removesuffix(' *'))} has unsaved changes.</b>")
-        box.setInformativeText("Save them before closing? If you discard them they are lost.")
+        box.setInformativeText(
+            self.tr("Save them before closing? If you discard them they are lost.")
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -508,7 +510,7 @@ class OrderEditor(QWidget):
         if not self.draft.is_new:
             return []
         return [
-            spec.label
+            spec.title
             for spec in ORDER_EDITABLE
             if spec.required_on_create and self.draft.value(spec.name) in (None, "")
         ]

@@ -66,15 +66,15 @@ class OrderEditorTabs(QObject):
         self._draft_ids: dict[OrderEditor, str] = {}
         self._draft_timers: dict[OrderEditor, QTimer] = {}
 
-        self.new_action = QAction("&New order", self)
+        self.new_action = QAction(self.tr("&New order"), self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_order)
-        self.save_action = QAction("&Save order", self)
+        self.save_action = QAction(self.tr("&Save order"), self)
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_action.triggered.connect(self.save_current)
-        self.revert_action = QAction("&Revert changes", self)
+        self.revert_action = QAction(self.tr("&Revert changes"), self)
         self.revert_action.triggered.connect(self.revert_current)
-        self.cancel_order_action = QAction("&Cancel order…", self)
+        self.cancel_order_action = QAction(self.tr("&Cancel order…"), self)
         self.cancel_order_action.triggered.connect(self.cancel_current)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._on_tabs_current_changed()

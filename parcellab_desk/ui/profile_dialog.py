@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -37,12 +38,13 @@ from parcellab_desk.services.profiles import (
     parse_account_ids,
 )
 from parcellab_desk.services.secret import Secret
+from parcellab_desk.ui.accessibility import name_fields_from_labels
 from parcellab_desk.ui.credential_widgets import (
-    ERROR_COLOR,
     ConnectionCheck,
     ConnectionTester,
     TokenField,
 )
+from parcellab_desk.ui.theme import set_role
 
 _REGION_ORDER = (Region.EU, Region.US, Region.GLOBAL, Region.SANDBOX, Region.CUSTOM)
 
@@ -50,7 +52,7 @@ _REGION_ORDER = (Region.EU, Region.US, Region.GLOBAL, Region.SANDBOX, Region.CUS
 def _hint(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
+    set_role(label, "muted")
     return label
 
 
@@ -58,7 +60,7 @@ def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    set_role(label, "danger")
     label.setVisible(False)
     return label
 
@@ -83,18 +85,22 @@ class ProfileDialog(QDialog):
         self._original = profile
         self._keyring_usable = keyring_usable
         editing = profile is not None
-        self.setWindowTitle("Edit connection profile" if editing else "Connect to parcelLab")
+        self.setWindowTitle(
+            self.tr("Edit connection profile") if editing else self.tr("Connect to parcelLab")
+        )
 
         intro = QLabel(
-            "A profile says where the console connects and how it signs in. The token goes "
-            "to the system keyring, never into a file.",
+            self.tr(
+                "A profile says where the console connects and how it signs in. The token goes "
+                "to the system keyring, never into a file."
+            ),
             self,
         )
         intro.setWordWrap(True)
 
         # --- where ---
         self.name_edit = QLineEdit(self)
-        self.name_edit.setPlaceholderText("e.g. EU production")
+        self.name_edit.setPlaceholderText(self.tr("e.g. EU production"))
         self.name_edit.setMaxLength(80)
         self.name_error = _error_label(self)
 
@@ -102,7 +108,7 @@ class ProfileDialog(QDialog):
         for region in _REGION_ORDER:
             self.region_combo.addItem(region.label, region)
         self.url_edit = QLineEdit(self)
-        self.url_edit.setPlaceholderText("https://…")
+        self.url_edit.setPlaceholderText(self.tr("https://…"))
         self.url_error = _error_label(self)
 
         # --- how ---
@@ -110,19 +116,21 @@ class ProfileDialog(QDialog):
         for scheme in AuthScheme:
             self.scheme_combo.addItem(scheme.label, scheme)
         self.account_edit = QLineEdit(self)
-        self.account_edit.setPlaceholderText("e.g. 1042")
+        self.account_edit.setPlaceholderText(self.tr("e.g. 1042"))
         self.account_error = _error_label(self)
         self.accounts_edit = QLineEdit(self)
-        self.accounts_edit.setPlaceholderText("All accounts the token can see")
+        self.accounts_edit.setPlaceholderText(self.tr("All accounts the token can see"))
         self.accounts_error = _error_label(self)
 
         self.token_field = TokenField(self)
         if editing:
-            self.token_field.edit.setPlaceholderText("Leave empty to keep the saved token")
+            self.token_field.edit.setPlaceholderText(self.tr("Leave empty to keep the saved token"))
 
-        self.remember_radio = QRadioButton("Remember the token in the system keyring", self)
+        self.remember_radio = QRadioButton(
+            self.tr("Remember the token in the system keyring"), self
+        )
         self.memory_radio = QRadioButton(
-            "Keep it in memory for this session only (asked again at the next start)", self
+            self.tr("Keep it in memory for this session only (asked again at the next start)"), self
         )
         self._storage_group = QButtonGroup(self)
         self._storage_group.addButton(self.remember_radio)
@@ -134,38 +142,38 @@ class ProfileDialog(QDialog):
         self.keyring_note.setTextFormat(Qt.TextFormat.PlainText)
         self.keyring_note.setVisible(not keyring_usable and bool(keyring_message))
 
-        self.test_button = QPushButton("&Test connection", self)
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.test_button.setAutoDefault(False)
         self.test_button.setEnabled(tester is not None)
         if tester is None:
-            self.test_button.setToolTip("Checking the connection is not available here.")
+            self.test_button.setToolTip(self.tr("Checking the connection is not available here."))
         self.check = ConnectionCheck(tester, self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(form, "&Name:", self.name_edit, self.name_error)
-        self._add_row(form, "&Region:", self.region_combo)
-        self._add_row(form, "Base &URL:", self.url_edit, self.url_error)
+        self._add_row(form, self.tr("&Name:"), self.name_edit, self.name_error)
+        self._add_row(form, self.tr("&Region:"), self.region_combo)
+        self._add_row(form, self.tr("Base &URL:"), self.url_edit, self.url_error)
         form.addRow(_separator(self))
-        self._add_row(form, "&Authentication:", self.scheme_combo)
+        self._add_row(form, self.tr("&Authentication:"), self.scheme_combo)
         self._account_row_label = self._add_row(
-            form, "Account &id:", self.account_edit, self.account_error
+            form, self.tr("Account &id:"), self.account_edit, self.account_error
         )
         self._add_row(
             form,
-            "&Default accounts:",
+            self.tr("&Default accounts:"),
             self.accounts_edit,
             self.accounts_error,
-            _hint("Account ids the order list starts with, e.g. 1042, 1043.", self),
+            _hint(self.tr("Account ids the order list starts with, e.g. 1042, 1043."), self),
         )
         form.addRow(_separator(self))
-        self._add_row(form, "&Token:", self.token_field)
+        self._add_row(form, self.tr("&Token:"), self.token_field)
         storage = QVBoxLayout()
         storage.setSpacing(2)
         storage.addWidget(self.remember_radio)
         storage.addWidget(self.memory_radio)
         storage.addWidget(self.keyring_note)
-        form.addRow("Token storage:", storage)
+        form.addRow(self.tr("Token storage:"), storage)
 
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -179,6 +187,8 @@ class ProfileDialog(QDialog):
         self.save_button.setDefault(True)
 
         layout = QVBoxLayout(self)
+        # The dialog grows with its content (a row or an error shown later) instead of cutting it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setSpacing(10)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -186,8 +196,8 @@ class ProfileDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        name_fields_from_labels(self)
         # A preset's URL is fixed: make read-only fields look it, not only behave it.
-        self.setStyleSheet('QLineEdit[readOnly="true"] { background: palette(window); }')
 
         self._fill(profile)
         self.region_combo.currentIndexChanged.connect(self._on_region_changed)
@@ -220,7 +230,7 @@ class ProfileDialog(QDialog):
         result = self._build()
         problems = result if isinstance(result, dict) else {}
         if self._original is None and not self.token():
-            problems["token"] = "Paste the API token."  # noqa: S105 - a message, not a secret
+            problems["token"] = self.tr("Paste the API token.")
         return problems
 
     def done(self, result: int) -> None:
@@ -281,7 +291,7 @@ class ProfileDialog(QDialog):
         problems: dict[str, str] = {}
         name = self.name_edit.text().strip()
         if not name:
-            problems["name"] = "Give the profile a name, e.g. EU production."
+            problems["name"] = self.tr("Give the profile a name, e.g. EU production.")
         base_url = ""
         try:
             base_url = normalize_base_url(self.url_edit.text())
@@ -292,9 +302,9 @@ class ProfileDialog(QDialog):
         if scheme.needs_account_id:
             text = self.account_edit.text().strip()
             if not text:
-                problems["account_id"] = "This sign-in method needs the account id."
+                problems["account_id"] = self.tr("This sign-in method needs the account id.")
             elif not text.isdigit() or int(text) <= 0:
-                problems["account_id"] = "The account id is a number, e.g. 1042."
+                problems["account_id"] = self.tr("The account id is a number, e.g. 1042.")
             else:
                 account_id = int(text)
         accounts: tuple[int, ...] = ()
@@ -360,16 +370,20 @@ class ProfileDialog(QDialog):
         can_save = not self.problems()
         self.save_button.setEnabled(can_save and not busy)
         self.test_button.setEnabled(self.check.available and not busy)
-        self.test_button.setText("Testing…" if busy else "&Test connection")
+        self.test_button.setText(self.tr("Testing…") if busy else self.tr("&Test connection"))
 
     def _on_test_clicked(self) -> None:
         result = self._build()
         if isinstance(result, dict):
-            self.check.show_problem("✗ Complete the form first: " + next(iter(result.values())))
+            self.check.show_problem(
+                self.tr("✗ Complete the form first: {problem}").format(
+                    problem=next(iter(result.values()))
+                )
+            )
             return
         token = self.token()
         if not token:
-            self.check.show_problem("✗ Paste the token to test the connection.")
+            self.check.show_problem(self.tr("✗ Paste the token to test the connection."))
             return
         self.check.start(result, token)
 

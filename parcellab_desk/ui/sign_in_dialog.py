@@ -11,13 +11,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from parcellab_desk.services.profiles import AuthScheme, Profile
 from parcellab_desk.services.secret import Secret
+from parcellab_desk.ui.accessibility import name_fields_from_labels
 from parcellab_desk.ui.credential_widgets import ConnectionCheck, ConnectionTester, TokenField
+from parcellab_desk.wording import translate
 
 
 class SignInDialog(QDialog):
@@ -40,34 +43,43 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._profile = profile
-        self.setWindowTitle(f"Sign in to {profile.name}")
+        self.setWindowTitle(self.tr("Sign in to {profile}").format(profile=profile.name))
 
-        heading = QLabel(f"<b>Your token for “{escape(profile.name)}” was rejected.</b>", self)
+        heading = QLabel(
+            "<b>"
+            + self.tr("Your token for “{profile}” was rejected.").format(
+                profile=escape(profile.name)
+            )
+            + "</b>",
+            self,
+        )
         explanation = QLabel(
             reason
-            or "The server answered 401 Unauthorized: the token has expired, was revoked, "
-            "or was mistyped. Paste a new token to sign in again. Your open orders and "
-            "unsaved edits are kept.",
+            or self.tr(
+                "The server answered 401 Unauthorized: the token has expired, was revoked, "
+                "or was mistyped. Paste a new token to sign in again. Your open orders and "
+                "unsaved edits are kept."
+            ),
             self,
         )
         explanation.setWordWrap(True)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
 
         self.token_field = TokenField(self)
-        self.remember_box = QCheckBox("Remember the token in the system keyring", self)
+        self.remember_box = QCheckBox(self.tr("Remember the token in the system keyring"), self)
         self.remember_box.setChecked(keyring_usable and profile.remember_token)
         self.remember_box.setEnabled(keyring_usable)
         if not keyring_usable:
             self.remember_box.setToolTip(
-                "No usable keyring: the token is kept in memory for this session only."
+                self.tr("No usable keyring: the token is kept in memory for this session only.")
             )
 
         form = QFormLayout()
         summary = QLabel(_profile_summary(profile), self)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
-        form.addRow("Profile:", summary)
-        token_label = QLabel("&Token:", self)
+        form.addRow(self.tr("Profile:"), summary)
+        token_label = QLabel(self.tr("&Token:"), self)
         token_label.setBuddy(self.token_field.edit)
         form.addRow(token_label, self.token_field)
         form.addRow("", self.remember_box)
@@ -78,14 +90,17 @@ class SignInDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton(
-            "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
         self.cancel_button.clicked.connect(self.reject)
         self.sign_in_button.setDefault(True)
+        name_fields_from_labels(self)
 
         layout = QVBoxLayout(self)
+        # The dialog grows with its content (a row or an error shown later) instead of cutting it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(explanation)
@@ -138,13 +153,15 @@ class SignInDialog(QDialog):
     def _update_buttons(self) -> None:
         busy = self.check.busy
         self.sign_in_button.setEnabled(bool(self.token()) and not busy)
-        self.sign_in_button.setText("Checking…" if busy else "Sign in")
+        self.sign_in_button.setText(self.tr("Checking…") if busy else self.tr("Sign in"))
         self.token_field.setEnabled(not busy)
 
 
 def _profile_summary(profile: Profile) -> str:
     if profile.auth_scheme is AuthScheme.PARCELLAB_API_TOKEN:
-        scheme = f"Parcellab-API-Token, account {profile.account_id}"
+        scheme = translate("SignInDialog", "Parcellab-API-Token, account {account}").format(
+            account=profile.account_id
+        )
     else:
-        scheme = "Bearer token"
+        scheme = translate("SignInDialog", "Bearer token")
     return f"{profile.name} — {profile.host_label}\n{scheme}"

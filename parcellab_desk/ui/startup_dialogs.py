@@ -58,9 +58,11 @@ class DamagedDemoDialog(QMessageBox):
         )
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fresh_button: QPushButton = self.addButton(
-            "Start with fresh demo data", QMessageBox.ButtonRole.AcceptRole
+            self.tr("Start with fresh demo data"), QMessageBox.ButtonRole.AcceptRole
         )
-        self.quit_button: QPushButton = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        self.quit_button: QPushButton = self.addButton(
+            self.tr("Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         self.setDefaultButton(self.fresh_button)
         self.setEscapeButton(self.quit_button)
         _widen(self)

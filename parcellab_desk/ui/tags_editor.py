@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 from parcellab_desk.api.schema import TAG_MAX_LENGTH, TAGS_MAX_COUNT
 from parcellab_desk.api.validation import check_tags, is_key_value_tag
 from parcellab_desk.ui.editor_widgets import (
-    ERROR_COLOR,
-    WARNING_BACKGROUND,
-    WARNING_TEXT,
     ErrorLabel,
     FlowLayout,
 )
+from parcellab_desk.ui.theme import set_role
 
 __all__ = ["TagChip", "TagsEditor"]
 
@@ -56,37 +54,27 @@ class TagChip(QFrame):
         self.setObjectName("tagChip")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(f"Tag {tag}")
-        self.setAccessibleDescription("Delete or Backspace removes it")
+        self.setAccessibleDescription(self.tr("Delete or Backspace removes it"))
         if self.is_plain:
-            style = (
-                f"#tagChip {{ background: {WARNING_BACKGROUND}; border: 1px solid #f9d68a;"
-                "border-radius: 11px; }"
-                f"#tagChip QLabel {{ color: {WARNING_TEXT}; }}"
-            )
+            role = "tag-plain"
             text = f"⚠ {escape(tag)}"
             self.setToolTip(f"“{tag}”: {PLAIN_TAG_HINT}")
         else:
             key, _, value = tag.partition(":")
-            style = (
-                "#tagChip { background: #e8f0fe; border: 1px solid #c6dafc; border-radius: 11px; }"
-                "#tagChip QLabel { color: #174ea6; }"
-            )
-            text = (
-                f"<span style='color:#5f6368'>{escape(key.strip())}</span>"
-                f"&nbsp;<b>{escape(value.strip())}</b>"
-            )
+            role = "tag"
+            text = f"{escape(key.strip())}&nbsp;<b>{escape(value.strip())}</b>"
             self.setToolTip(tag)
-        self.setStyleSheet(style)
+        set_role(self, role)
         self.label = QLabel(text, self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.remove_button = QToolButton(self)
-        self.remove_button.setText("✕")
+        self.remove_button.setText(self.tr("✕"))
         self.remove_button.setAutoRaise(True)
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.remove_button.setToolTip(f"Remove the tag “{tag}”")
         self.remove_button.setAccessibleName(f"Remove tag {tag}")
-        self.remove_button.setStyleSheet("QToolButton { border: none; padding: 0 2px; }")
+        set_role(self.remove_button, "chip-remove")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.tag))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(9, 1, 3, 1)
@@ -128,12 +116,13 @@ class TagsEditor(QWidget):
 
         self.chip_area = QWidget(self)
         self.chip_layout = FlowLayout(self.chip_area)
-        self.empty_label = QLabel("No tags", self.chip_area)
-        self.empty_label.setStyleSheet("color: #80868b;")
+        self.empty_label = QLabel(self.tr("No tags"), self.chip_area)
+        set_role(self.empty_label, "muted")
         self.chip_layout.addWidget(self.empty_label)
 
         self.input = _TagInput(self)
-        self.input.setPlaceholderText("Add a tag (key:value) and press Enter")
+        self.input.setAccessibleName(self.tr("New tag"))
+        self.input.setPlaceholderText(self.tr("Add a tag (key:value) and press Enter"))
         self.input.setMaxLength(TAG_MAX_LENGTH)
         self.input.setClearButtonEnabled(True)
         self._completion_model = QStringListModel(self)
@@ -141,11 +130,11 @@ class TagsEditor(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.input.setCompleter(completer)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.setEnabled(False)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {WARNING_TEXT};")
+        set_role(self.hint, "warning")
         self.hint.hide()
         self.error_label = ErrorLabel(self)
 
@@ -225,7 +214,7 @@ class TagsEditor(QWidget):
         return errors[0].detail if errors else ""
 
     def _show_hint(self, text: str, *, error: bool = False) -> None:
-        self.hint.setStyleSheet(f"color: {ERROR_COLOR if error else WARNING_TEXT};")
+        set_role(self.hint, "danger" if error else "warning")
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
 

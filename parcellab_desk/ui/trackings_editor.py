@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,16 +35,16 @@ from parcellab_desk.api.schema import (
     TRACKING_COLUMNS,
     TRACKING_EDITABLE,
     TRACKING_FIELD,
-    DeliveryGroup,
     FieldKind,
     delivery_group,
 )
-from parcellab_desk.qt.order_columns import BadgeTone, format_local, format_utc, tone_colors
+from parcellab_desk.qt.order_columns import GROUP_TONES, BadgeTone, format_local, format_utc
 from parcellab_desk.services.order_editing import TrackingKey, TrackingRow, TrackingState
 from parcellab_desk.services.tracking_draft import TrackingDraft
-from parcellab_desk.ui.editor_widgets import ERROR_COLOR, ErrorLabel
+from parcellab_desk.ui.editor_widgets import ErrorLabel
 from parcellab_desk.ui.field_bindings import CheckBinding, FieldBinding, bind
 from parcellab_desk.ui.keyboard import MnemonicAllocator, field_label, field_texts
+from parcellab_desk.ui.theme import Role, current_palette, set_role, tone_colors
 
 __all__ = ["TrackingFormDialog", "TrackingsEditor"]
 
@@ -52,17 +52,7 @@ COLUMNS: Final = tuple(spec.column for spec in TRACKING_COLUMNS)
 _COLUMN_FIELDS: Final = tuple(spec.name for spec in TRACKING_COLUMNS)
 STATUS_COLUMN: Final = _COLUMN_FIELDS.index("status")
 
-_GROUP_TONES: Final = {
-    DeliveryGroup.PENDING: BadgeTone.NEUTRAL,
-    DeliveryGroup.IN_TRANSIT: BadgeTone.PROGRESS,
-    DeliveryGroup.OUT_FOR_DELIVERY: BadgeTone.PROGRESS,
-    DeliveryGroup.DELIVERED: BadgeTone.SUCCESS,
-    DeliveryGroup.FAILED_ATTEMPT: BadgeTone.ATTENTION,
-    DeliveryGroup.EXCEPTION: BadgeTone.PROBLEM,
-    DeliveryGroup.RETURN: BadgeTone.ATTENTION,
-    DeliveryGroup.UNKNOWN: BadgeTone.NEUTRAL,
-}
-_ERROR_BACKGROUND: Final = QColor("#fce8e6")
+_GROUP_TONES: Final = GROUP_TONES
 
 
 def _yes_no(value: bool | None) -> str:
@@ -99,7 +89,7 @@ class TrackingsEditor(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("trackingsTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([spec.column_title for spec in TRACKING_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move between rows
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,18 +103,24 @@ class TrackingsEditor(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.empty_label = QLabel("No trackings yet. Add the parcel's courier and number.", self)
-        self.empty_label.setStyleSheet("color: #80868b;")
+        self.empty_label = QLabel(
+            self.tr("No trackings yet. Add the parcel's courier and number."), self
+        )
+        set_role(self.empty_label, "muted")
         self.error_label = ErrorLabel(self)
 
         self.add_button = QPushButton(self.tr("Add &tracking…"), self)
-        self.add_button.setToolTip("Add a parcel to this order (sent with the next save)")
+        self.add_button.setToolTip(self.tr("Add a parcel to this order (sent with the next save)"))
         self.edit_button = QPushButton(self.tr("Edit…"), self)
-        self.edit_button.setToolTip("Change the selected tracking (sent with the next save)")
+        self.edit_button.setToolTip(
+            self.tr("Change the selected tracking (sent with the next save)")
+        )
         self.discard_button = QPushButton(self.tr("Undo change"), self)
-        self.discard_button.setToolTip("Forget the unsaved change to the selected tracking")
+        self.discard_button.setToolTip(
+            self.tr("Forget the unsaved change to the selected tracking")
+        )
         self.cancel_button = QPushButton(self.tr("Cancel tracking…"), self)
-        self.cancel_button.setToolTip("Cancel the selected parcel (asks first)")
+        self.cancel_button.setToolTip(self.tr("Cancel the selected parcel (asks first)"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
@@ -256,8 +252,8 @@ class TrackingsEditor(QWidget):
                 font.setItalic(True)
                 item.setFont(font)
             if errors:
-                item.setBackground(QBrush(_ERROR_BACKGROUND))
-                item.setForeground(QBrush(QColor(ERROR_COLOR)))
+                item.setBackground(QBrush(current_palette().color(Role.DANGER_SURFACE)))
+                item.setForeground(QBrush(current_palette().color(Role.TEXT)))
                 item.setToolTip("\n".join(errors))
             elif _COLUMN_FIELDS[column] == "cancelled_date" and tracking.cancelled_date:
                 item.setToolTip(format_utc(tracking.cancelled_date))

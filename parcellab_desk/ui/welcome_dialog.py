@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
+
+from parcellab_desk.ui.icons import IconName, set_icon
+from parcellab_desk.ui.theme import Role
 
 
 class WelcomeChoice(StrEnum):
@@ -26,36 +31,52 @@ class WelcomeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choice: WelcomeChoice | None = None
-        self.setWindowTitle("Welcome to parcelLab Desk")
+        self.setWindowTitle(self.tr("Welcome to parcelLab Desk"))
 
-        heading = QLabel("<h2>Welcome to parcelLab Desk</h2>", self)
+        heading = QLabel(self.tr("<h2>Welcome to parcelLab Desk</h2>"), self)
         intro = QLabel(
-            "Look up, fix and cancel parcelLab orders and their trackings. "
-            "How would you like to start?",
+            self.tr(
+                "Look up, fix and cancel parcelLab orders and their trackings. "
+                "How would you like to start?"
+            ),
             self,
         )
         intro.setWordWrap(True)
 
         self.demo_button = QCommandLinkButton(
-            "Try the demo (local sandbox)",
-            "Starts a sandbox with sample orders on this computer. Nothing is sent to "
-            "parcelLab, and no token is needed.",
+            self.tr("Try the demo (local sandbox)"),
+            self.tr(
+                "Starts a sandbox with sample orders on this computer. Nothing is sent to "
+                "parcelLab, and no token is needed."
+            ),
             self,
         )
         self.connect_button = QCommandLinkButton(
-            "Connect to parcelLab",
-            "Set up a connection profile: region (EU, US or global) and your API token. "
-            "The token is kept in the system keyring.",
+            self.tr("Connect to parcelLab"),
+            self.tr(
+                "Set up a connection profile: region (EU, US or global) and your API token. "
+                "The token is kept in the system keyring."
+            ),
             self,
         )
+        for button, name in (
+            (self.connect_button, IconName.CONNECT),
+            (self.demo_button, IconName.DEMO),
+        ):
+            set_icon(button, name, Role.ACCENT)
+            button.setIconSize(QSize(28, 28))
         self.demo_button.clicked.connect(lambda: self._choose(WelcomeChoice.DEMO))
         self.connect_button.clicked.connect(lambda: self._choose(WelcomeChoice.CONNECT))
 
         buttons = QDialogButtonBox(self)
-        self.quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(
+            self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        # The dialog grows with its content (a row or an error shown later) instead of cutting it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(intro)

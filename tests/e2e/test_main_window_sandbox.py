@@ -80,7 +80,8 @@ async def test_first_page_shows_with_demo_marking(console: Console) -> None:
     window = console.window
     assert console.model.loaded_count == PAGE
     assert window.windowTitle().startswith("DEMO")
-    assert "DEMO" in window.profile_label.text()
+    assert window.demo_label.isVisibleTo(window)
+    assert window.demo_label.text() == "DEMO"
     assert window.rows_label.text() == f"{PAGE} orders loaded"
     assert window.updated_label.text().startswith("updated ")
     assert not window.retry_button.isVisible()

@@ -93,7 +93,7 @@ def test_account_ids_are_read_from_commas_or_spaces() -> None:
     assert parse_account_ids("1042, 1043 1044,1042") == (1042, 1043, 1044)
     assert parse_account_ids("  ") == ()
     assert format_account_ids((1042, 1043)) == "1042, 1043"
-    with pytest.raises(InvalidAccountListError, match="'abc' is not an account id"):
+    with pytest.raises(InvalidAccountListError, match="“abc” is not an account id"):
         parse_account_ids("1042, abc")
 
 

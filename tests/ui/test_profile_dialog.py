@@ -139,7 +139,7 @@ def test_a_bad_account_list_is_explained(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot)
     _fill_minimal(qtbot, dialog)
     type_text(dialog.accounts_edit, "1042, brand-a")
-    assert dialog.accounts_error.text() == "'brand-a' is not an account id (a positive number)."
+    assert dialog.accounts_error.text() == "“brand-a” is not an account id (a positive number)."
     assert not dialog.save_button.isEnabled()
 
 

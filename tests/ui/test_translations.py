@@ -1,0 +1,144 @@
+"""German and English: every string the agent reads is in the German catalogue, finished,
+with the same placeholders; the compiled catalogue and Qt's own load; the language follows
+the operating system unless the agent chose one."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from parcellab_desk.api.schema import CancelReason
+from parcellab_desk.qt.i18n import Language, install_translations, resolve_language
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "resources" / "translations" / "parcellab_desk_de.ts"
+sys.path.insert(0, str(ROOT / "packaging"))
+import build_translations  # noqa: E402
+
+Message = tuple[str, str]  # (context, source)
+
+
+def _messages(ts: Path) -> dict[Message, ET.Element]:
+    found: dict[Message, ET.Element] = {}
+    # Our own catalogue and lupdate's output, not untrusted input.
+    for context in ET.parse(ts).getroot().iter("context"):  # noqa: S314
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def _is_current(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    return translation is None or translation.get("type") not in ("obsolete", "vanished")
+
+
+def _texts(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    assert translation is not None
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return forms or [translation.text or ""]
+
+
+@pytest.fixture(scope="module")
+def source_messages(tmp_path_factory: pytest.TempPathFactory) -> set[Message]:
+    """What lupdate finds in the code today (into a fresh file, so nothing is carried over)."""
+    fresh = tmp_path_factory.mktemp("lupdate") / "fresh_de.ts"
+    files = [str(p) for p in build_translations.sources()]
+    subprocess.run(  # noqa: S603 - the tool that ships with PySide6
+        [build_translations._tool("pyside6-lupdate"), "-silent", *files, "-ts", str(fresh)],
+        check=True,
+    )
+    return set(_messages(fresh))
+
+
+def test_the_german_catalogue_has_every_source_string(source_messages: set[Message]) -> None:
+    catalogue = {key for key, message in _messages(CATALOGUE).items() if _is_current(message)}
+    missing = sorted(source_messages - catalogue)
+    assert not missing, (
+        f"{len(missing)} strings are not in the German catalogue; run "
+        f"`python packaging/build_translations.py --update` and translate them: {missing[:10]}"
+    )
+
+
+def test_every_german_entry_is_finished_and_keeps_its_placeholders(
+    source_messages: set[Message],
+) -> None:
+    problems = []
+    for (context, source), message in _messages(CATALOGUE).items():
+        if (context, source) not in source_messages:
+            continue
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.get("type") == "unfinished":
+            problems.append(f"unfinished: {context}: {source!r}")
+            continue
+        wanted = sorted(re.findall(r"\{\w+\}", source))
+        for text in _texts(message):
+            if not text.strip():
+                problems.append(f"empty: {context}: {source!r}")
+            elif sorted(re.findall(r"\{\w+\}", text)) != wanted:
+                problems.append(f"placeholders differ: {context}: {source!r} -> {text!r}")
+            elif ("%n" in source or "%Ln" in source) and not re.search(r"%L?n", text):
+                problems.append(f"count missing: {context}: {source!r} -> {text!r}")
+            elif source.count("&") - source.count("&&") * 2 > 0 and "&" not in text:
+                problems.append(f"shortcut key missing: {context}: {source!r} -> {text!r}")
+    assert not problems, problems
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    translations = install_translations(Language.GERMAN)
+    yield
+    translations.remove()
+    QLocale.setDefault(QLocale.c())
+
+
+def test_german_catalogue_and_qt_s_own_load(german: None) -> None:
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
+    # Qt's catalogue: standard buttons follow (QDialogButtonBox's Save, Cancel).
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    texts = {button.text().replace("&", "") for button in box.buttons()}
+    assert texts == {"Speichern", "Abbrechen"}
+    # Tables of labels below the UI are translated where they are read.
+    assert CancelReason.CUSTOMER.label == "Kundenwunsch"
+    # Dates and numbers in the locale.
+    assert QLocale().toString(1234567) == "1.234.567"
+
+
+def test_english_is_the_source_and_needs_no_catalogue(qapp: QApplication) -> None:
+    translations = install_translations(Language.ENGLISH)
+    try:
+        assert translations.translators == ()
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        assert CancelReason.CUSTOMER.label == "Customer"
+    finally:
+        translations.remove()
+        QLocale.setDefault(QLocale.c())
+
+
+@pytest.mark.parametrize(
+    ("choice", "system", "shown"),
+    [
+        (Language.SYSTEM, ["de-AT", "en-US"], "de"),
+        (Language.SYSTEM, ["fr-FR", "de-CH"], "de"),
+        (Language.SYSTEM, ["fr-FR", "it-IT"], "en"),
+        (Language.SYSTEM, ["en-GB", "de-DE"], "en"),
+        (Language.ENGLISH, ["de-DE"], "en"),
+        (Language.GERMAN, ["en-US"], "de"),
+    ],
+)
+def test_the_language_follows_the_system_unless_chosen(
+    choice: Language, system: list[str], shown: str
+) -> None:
+    assert resolve_language(choice, system) == shown
