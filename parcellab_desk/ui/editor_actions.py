@@ -35,13 +35,15 @@ class EditorState(Enum):
 
 
 def _state_text(state: EditorState, problems: int, missing: str) -> str:
-    tr = QCoreApplication.translate
+
     if state is EditorState.INVALID:
         if problems == 1:
-            return tr("EditorActionBar", "Fix the marked field to save.")
-        return tr("EditorActionBar", "Fix the marked fields to save.")
+            return QCoreApplication.translate("EditorActionBar", "Fix the marked field to save.")
+        return QCoreApplication.translate("EditorActionBar", "Fix the marked fields to save.")
     if state is EditorState.INCOMPLETE:
-        return tr("EditorActionBar", "Missing: {fields}.").format(fields=missing)
+        return QCoreApplication.translate("EditorActionBar", "Missing: {fields}.").format(
+            fields=missing
+        )
     return ""
 
 
