@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from parcellab_desk.api.schema import FieldSpec, WidgetKind
 from parcellab_desk.services.order_editing import value_from_text
+from parcellab_desk.ui.accessibility import set_accessible_name
 from parcellab_desk.ui.editor_widgets import (
     CodeCombo,
     ErrorLabel,
@@ -68,7 +69,7 @@ class FieldBinding(QObject):
         """Put the input into the cell, above its error line."""
         self.widget = widget
         widget.setToolTip(self.spec.hint or self.spec.title)
-        widget.setAccessibleName(self.spec.title)
+        set_accessible_name(widget, self.spec.title)  # and a combo box's own line edit
         self._layout.addWidget(widget)
         self._layout.addWidget(self.error_label)
 

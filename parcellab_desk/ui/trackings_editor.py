@@ -41,6 +41,7 @@ from parcellab_desk.api.schema import (
 from parcellab_desk.qt.order_columns import GROUP_TONES, BadgeTone, format_local, format_utc
 from parcellab_desk.services.order_editing import TrackingKey, TrackingRow, TrackingState
 from parcellab_desk.services.tracking_draft import TrackingDraft
+from parcellab_desk.ui.accessibility import name_fields_from_labels
 from parcellab_desk.ui.editor_widgets import ErrorLabel
 from parcellab_desk.ui.field_bindings import CheckBinding, FieldBinding, bind
 from parcellab_desk.ui.keyboard import MnemonicAllocator, field_label, field_texts
@@ -89,6 +90,7 @@ class TrackingsEditor(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("trackingsTable")
+        self.table.setAccessibleName(self.tr("Trackings"))
         self.table.setHorizontalHeaderLabels([spec.column_title for spec in TRACKING_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # one Tab stop; arrows move between rows
@@ -366,6 +368,7 @@ class TrackingFormDialog(QDialog):
         self._validate()
         first = "courier_service_level" if editing else "courier"
         self.bindings[first].focus_target.setFocus()
+        name_fields_from_labels(self)
 
     def values(self) -> dict[str, Any]:
         """The tracking's fields in JSON form; an untouched yes/no that was unset stays unset."""

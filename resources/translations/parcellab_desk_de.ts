@@ -1818,6 +1818,10 @@
 <context>
     <name>TrackingsEditor</name>
     <message>
+        <source>Trackings</source>
+        <translation>Sendungen</translation>
+    </message>
+    <message>
         <source>No trackings yet. Add the parcel&apos;s courier and number.</source>
         <translation>Noch keine Sendungen. Fügen Sie Versanddienstleister und Sendungsnummer des Pakets hinzu.</translation>
     </message>
