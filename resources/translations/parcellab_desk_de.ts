@@ -21,6 +21,198 @@
     </message>
 </context>
 <context>
+    <name>BulkCancelOrdersDialog</name>
+    <message>
+        <source>Every selected order is cancelled already.</source>
+        <translation>Alle ausgewählten Bestellungen sind bereits storniert.</translation>
+    </message>
+    <message>
+        <source>Cancel {who}? Choose a reason below.</source>
+        <translation>{who} stornieren? Wählen Sie unten einen Grund.</translation>
+    </message>
+    <message>
+        <source>Cancel {who} with reason {reason}?</source>
+        <translation>{who} mit dem Grund „{reason}“ stornieren?</translation>
+    </message>
+    <message>
+        <source>{n} already cancelled will be skipped: {names}.</source>
+        <translation>{n} bereits stornierte werden übersprungen: {names}.</translation>
+    </message>
+    <message>
+        <source>Their customers get no further parcel updates.</source>
+        <translation>Die betroffenen Kundinnen und Kunden erhalten keine weiteren Versand-Updates.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkCancelTrackingsDialog</name>
+    <message>
+        <source>{courier} ({n} orders)</source>
+        <translation>{courier} ({n} Bestellungen)</translation>
+    </message>
+    <message>
+        <source>Courier:</source>
+        <translation>Versanddienstleister:</translation>
+    </message>
+    <message>
+        <source>None of the selected orders has a tracking.</source>
+        <translation>Keine der ausgewählten Bestellungen hat eine Sendung.</translation>
+    </message>
+    <message>
+        <source>Cancel the {courier} trackings of {who}? Choose a reason.</source>
+        <translation>Die {courier}-Sendungen von {who} stornieren? Wählen Sie einen Grund.</translation>
+    </message>
+    <message>
+        <source>Cancel the {courier} trackings of {who} with reason {reason}?</source>
+        <translation>Die {courier}-Sendungen von {who} mit dem Grund „{reason}“ stornieren?</translation>
+    </message>
+    <message>
+        <source>{n} will be skipped (no open {courier} tracking): {names}.</source>
+        <translation>{n} werden übersprungen (keine offene {courier}-Sendung): {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkTagsDialog</name>
+    <message>
+        <source>Add tags</source>
+        <translation>Tags hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation>Tags entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. priority:vip, escalation:4711</source>
+        <translation>z. B. priority:vip, escalation:4711</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>the tags you type</source>
+        <translation>die eingegebenen Tags</translation>
+    </message>
+    <message>
+        <source>Add {tags} to {who}?</source>
+        <translation>{tags} zu {who} hinzufügen?</translation>
+    </message>
+    <message>
+        <source>{n} already have them and will be skipped: {names}.</source>
+        <translation>{n} haben sie bereits und werden übersprungen: {names}.</translation>
+    </message>
+    <message>
+        <source>Remove {tags} from {who}?</source>
+        <translation>{tags} von {who} entfernen?</translation>
+    </message>
+    <message>
+        <source>{n} do not have them and will be skipped: {names}.</source>
+        <translation>{n} haben sie nicht und werden übersprungen: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkWork</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Add trackings or update orders from a CSV sheet</source>
+        <translation>Sendungen hinzufügen oder Bestellungen aktualisieren – aus einer CSV-Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>Ansicht e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Selected orders</source>
+        <translation>&amp;Ausgewählte Bestellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add tags…</source>
+        <translation>Tags &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tags…</source>
+        <translation>Tags &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel orders…</source>
+        <translation>Bestellungen s&amp;tornieren …</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;trackings by courier…</source>
+        <translation>Sendungen nach &amp;Versanddienstleister stornieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} ausgewählt</translation>
+    </message>
+    <message>
+        <source>Add {tags} to {who}</source>
+        <translation>{tags} zu {who} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove {tags} from {who}</source>
+        <translation>{tags} von {who} entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel {who} ({reason})</source>
+        <translation>{who} stornieren ({reason})</translation>
+    </message>
+    <message>
+        <source>Cancel {courier} trackings of {who} ({reason})</source>
+        <translation>{courier}-Sendungen von {who} stornieren ({reason})</translation>
+    </message>
+    <message>
+        <source>sheet</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Import {rows} rows from {name}</source>
+        <translation>{rows} Zeilen aus {name} importieren</translation>
+    </message>
+    <message>
+        <source>orders of accounts {accounts}</source>
+        <translation>Bestellungen der Accounts {accounts}</translation>
+    </message>
+    <message>
+        <source>orders of every account</source>
+        <translation>Bestellungen aller Accounts</translation>
+    </message>
+    <message>
+        <source>Resume interrupted jobs?</source>
+        <translation>Unterbrochene Aufträge fortsetzen?</translation>
+    </message>
+    <message>
+        <source>{jobs} from the last session did not finish ({left} rows left).</source>
+        <translation>{jobs} aus der letzten Sitzung wurden nicht abgeschlossen ({left} Zeilen offen).</translation>
+    </message>
+    <message>
+        <source>1 job</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <source>{n} jobs</source>
+        <translation>{n} Aufträge</translation>
+    </message>
+    <message>
+        <source>Resuming looks up each order first, so a row that was being sent when the console stopped is not sent twice. They stay in the Jobs panel either way.</source>
+        <translation>Beim Fortsetzen wird jede Bestellung zuerst nachgeschlagen, damit eine Zeile, die beim Beenden der Konsole gerade gesendet wurde, nicht doppelt gesendet wird. Die Aufträge bleiben in jedem Fall im Bereich „Aufträge“.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <source>The customer asked for it</source>
@@ -513,6 +705,97 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the view</source>
+        <translation>Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>All {view}, every page (not only the rows loaded in the table).</source>
+        <translation>Alle {view}, über alle Seiten (nicht nur die in der Tabelle geladenen Zeilen).</translation>
+    </message>
+    <message>
+        <source>CSV, separated by commas</source>
+        <translation>CSV, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>CSV, separated by semicolons (Excel in German and many European setups)</source>
+        <translation>CSV, durch Semikolons getrennt (Excel auf Deutsch und in vielen europäischen Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (.xlsx)</translation>
+    </message>
+    <message>
+        <source>One line per tracking (with its courier, number and status)</source>
+        <translation>Eine Zeile je Sendung (mit Versanddienstleister, Sendungsnummer und Status)</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>Speicherort wählen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Speichern unter:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>The export stopped and no file was written: {why}</source>
+        <translation>Der Export wurde abgebrochen, es wurde keine Datei geschrieben: {why}</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {why}.</source>
+        <translation>Die Datei kann nicht geschrieben werden: {why}.</translation>
+    </message>
+    <message>
+        <source>Exported {orders} orders ({lines} lines) to {name}.</source>
+        <translation>{orders} Bestellungen ({lines} Zeilen) nach {name} exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported {n} orders so far…</source>
+        <translation>Bisher {n} Bestellungen exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FieldHelp</name>
     <message>
         <source>parcelLab&apos;s own id for the order</source>
@@ -806,6 +1089,290 @@
     <message>
         <source>parcelLab Desk includes the following third-party software.</source>
         <translation>parcelLab Desk enthält die folgende Software von Drittanbietern.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from a sheet</source>
+        <translation>Aus einer Tabelle importieren</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Trackings: add parcels to orders (order number or external id, account, courier, tracking number, and any tracking field)</source>
+        <translation>Sendungen: Pakete zu Bestellungen hinzufügen (Bestellnummer oder externe ID, Account, Versanddienstleister, Sendungsnummer und beliebige Sendungsfelder)</translation>
+    </message>
+    <message>
+        <source>Order updates: change fields of existing orders (status, client key, …)</source>
+        <translation>Bestellungen aktualisieren: Felder bestehender Bestellungen ändern (Status, Client-Key …)</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Keine Datei ausgewählt</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei auswählen …</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Zeichenkodierung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What does the sheet hold?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was enthält die Tabelle?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {why}.</source>
+        <translation>Die Datei kann nicht gelesen werden: {why}.</translation>
+    </message>
+    <message>
+        <source>{rows} rows and {columns} columns; encoding {encoding}, separated by {delimiter}.</source>
+        <translation>{rows} Zeilen und {columns} Spalten; Kodierung {encoding}, getrennt durch {delimiter}.</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>Spalte in der Tabelle</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Wird zu</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>(Spalte ignorieren)</translation>
+    </message>
+    <message>
+        <source>Check where each column goes.</source>
+        <translation>Prüfen Sie, wohin jede Spalte übernommen wird.</translation>
+    </message>
+    <message>
+        <source>Not recognised, so ignored unless you choose a field: {names}.</source>
+        <translation>Nicht erkannt und daher ignoriert, sofern Sie kein Feld wählen: {names}.</translation>
+    </message>
+    <message>
+        <source>Two columns go to the same field; choose one.</source>
+        <translation>Zwei Spalten gehen in dasselbe Feld; wählen Sie eine aus.</translation>
+    </message>
+    <message>
+        <source>{good} rows are ready to send. 1 row has problems and will not be sent: the marked cells say why (hover them), and the list below names the line.</source>
+        <translation>{good} Zeilen sind bereit zum Senden. 1 Zeile enthält Fehler und wird nicht gesendet: Die markierten Zellen zeigen den Grund (Mauszeiger darüber halten), die Liste unten nennt die Zeile.</translation>
+    </message>
+    <message>
+        <source>{good} rows are ready to send. {bad} rows have problems and will not be sent: the marked cells say why (hover them), and the list below names each line.</source>
+        <translation>{good} Zeilen sind bereit zum Senden. {bad} Zeilen enthalten Fehler und werden nicht gesendet: Die markierten Zellen zeigen den Grund (Mauszeiger darüber halten), die Liste unten nennt jede Zeile.</translation>
+    </message>
+    <message>
+        <source>All {good} rows are ready to send.</source>
+        <translation>Alle {good} Zeilen sind bereit zum Senden.</translation>
+    </message>
+    <message>
+        <source>whole line</source>
+        <translation>ganze Zeile</translation>
+    </message>
+    <message>
+        <source>Line {line}, {where}: {message}</source>
+        <translation>Zeile {line}, {where}: {message}</translation>
+    </message>
+    <message>
+        <source>Send 1 row</source>
+        <translation>1 Zeile senden</translation>
+    </message>
+    <message>
+        <source>Send {n} rows</source>
+        <translation>{n} Zeilen senden</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: the file</source>
+        <translation>Schritt 1 von 3: die Datei</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: the columns</source>
+        <translation>Schritt 2 von 3: die Spalten</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: check before sending</source>
+        <translation>Schritt 3 von 3: vor dem Senden prüfen</translation>
+    </message>
+    <message>
+        <source>Choose a sheet to import</source>
+        <translation>Tabelle zum Importieren auswählen</translation>
+    </message>
+    <message>
+        <source>CSV and text files (*.csv *.txt *.tsv)</source>
+        <translation>CSV- und Textdateien (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Line {line}</source>
+        <translation>Zeile {line}</translation>
+    </message>
+</context>
+<context>
+    <name>JobCard</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene erneut senden</translation>
+    </message>
+    <message>
+        <source>Save results…</source>
+        <translation>Ergebnisse speichern …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Stop after the requests in flight; the rows left can be resumed</source>
+        <translation>Nach den laufenden Anfragen anhalten; die übrigen Zeilen lassen sich fortsetzen</translation>
+    </message>
+    <message>
+        <source>Send the failed rows again (each is looked up first)</source>
+        <translation>Fehlgeschlagene Zeilen erneut senden (jede wird zuerst nachgeschlagen)</translation>
+    </message>
+    <message>
+        <source>Every row with its outcome, as a CSV file</source>
+        <translation>Jede Zeile mit ihrem Ergebnis, als CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Done {done} · Failed {failed} · Skipped {skipped} · Left {left}</source>
+        <translation>Erledigt {done} · Fehlgeschlagen {failed} · Übersprungen {skipped} · Offen {left}</translation>
+    </message>
+    <message>
+        <source>Cancel the job first; then it can be closed</source>
+        <translation>Brechen Sie den Auftrag zuerst ab; dann lässt er sich schließen</translation>
+    </message>
+    <message>
+        <source>Hide skipped and failed</source>
+        <translation>Übersprungene und fehlgeschlagene ausblenden</translation>
+    </message>
+    <message>
+        <source>Show skipped and failed ({count})</source>
+        <translation>Übersprungene und fehlgeschlagene anzeigen ({count})</translation>
+    </message>
+    <message>
+        <source>Paused: {why}</source>
+        <translation>Pausiert: {why}</translation>
+    </message>
+    <message>
+        <source>Paused. The requests in flight finish; nothing new is sent.</source>
+        <translation>Pausiert. Laufende Anfragen werden abgeschlossen; es wird nichts Neues gesendet.</translation>
+    </message>
+    <message>
+        <source>Waiting {time}: the service asked to slow down (rate limit).</source>
+        <translation>Wartet {time}: Der Dienst hat um weniger Anfragen gebeten (Ratenlimit).</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Running · about {time} left</source>
+        <translation>Läuft · noch etwa {time}</translation>
+    </message>
+    <message>
+        <source>Stopped with {left} rows left; Resume goes on where it stopped.</source>
+        <translation>Angehalten, {left} Zeilen offen; „Fortsetzen“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Not finished: {left} rows left. Resume to go on.</source>
+        <translation>Nicht abgeschlossen: {left} Zeilen offen. Zum Weitermachen „Fortsetzen“ wählen.</translation>
+    </message>
+    <message>
+        <source>Finished in {time}: {done} done, {skipped} skipped, {failed} failed.</source>
+        <translation>Abgeschlossen in {time}: {done} erledigt, {skipped} übersprungen, {failed} fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source> (line {lines})</source>
+        <translation> (Zeile {lines})</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>No jobs yet. Select orders for a bulk action, or use File ▸ Import…</source>
+        <translation>Noch keine Aufträge. Wählen Sie Bestellungen für eine Sammelaktion aus oder nutzen Sie Datei ▸ Importieren …</translation>
+    </message>
+    <message>
+        <source>Save the results of “{title}”</source>
+        <translation>Ergebnisse von „{title}“ speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Jobs — could not save: {why}</source>
+        <translation>Aufträge – konnte nicht gespeichert werden: {why}</translation>
+    </message>
+    <message>
+        <source>Jobs — results saved to {name}</source>
+        <translation>Aufträge – Ergebnisse gespeichert in {name}</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2488,29 @@
     <message>
         <source>Required</source>
         <translation>Pflichtfeld</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>1 order</source>
+        <translation>1 Bestellung</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} Bestellungen</translation>
+    </message>
+    <message>
+        <source>of account {accounts}</source>
+        <translation>des Accounts {accounts}</translation>
+    </message>
+    <message>
+        <source>of accounts {accounts}</source>
+        <translation>der Accounts {accounts}</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> und {n} weitere</translation>
     </message>
 </context>
 </TS>
