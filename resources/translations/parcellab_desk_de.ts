@@ -81,6 +81,26 @@
         <translation>Tags entfernen</translation>
     </message>
     <message>
+        <source>Add tags to 1 order</source>
+        <translation>Tags zu 1 Bestellung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add tags to {n} orders</source>
+        <translation>Tags zu {n} Bestellungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove tags from 1 order</source>
+        <translation>Tags von 1 Bestellung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove tags from {n} orders</source>
+        <translation>Tags von {n} Bestellungen entfernen</translation>
+    </message>
+    <message>
+        <source>Several tags: separate them with commas. Tags are usually key:value.</source>
+        <translation>Mehrere Tags trennen Sie durch Kommas. Tags haben meist die Form Schlüssel:Wert.</translation>
+    </message>
+    <message>
         <source>e.g. priority:vip, escalation:4711</source>
         <translation>z. B. priority:vip, escalation:4711</translation>
     </message>
