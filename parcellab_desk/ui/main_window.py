@@ -500,7 +500,7 @@ class MainWindow(QMainWindow):
             return
         label = QLabel(self.tr("Managed by your organisation"), self)
         label.setObjectName("managedLabel")
-        label.setToolTip("Set by your IT department:\n• " + "\n• ".join(managed))
+        label.setToolTip(self.tr("Set by your IT department:") + "\n• " + "\n• ".join(managed))
         self.statusBar().addPermanentWidget(label)
         self.managed_label = label
 

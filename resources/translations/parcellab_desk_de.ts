@@ -1082,33 +1082,9 @@
 <context>
     <name>HelpActions</name>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Tasten</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
         <source>English</source>
         <comment>this language&apos;s name</comment>
         <translation>Deutsch</translation>
-    </message>
-    <message>
-        <source>parcelLab Desk is built with Qt and PySide6 (LGPLv3), httpx, pydantic, keyring, qasync, stamina, pycountry, platformdirs, starlette and uvicorn, and uses icons from Tabler Icons (MIT). The full list with each licence ships with the installers.</source>
-        <translation>parcelLab Desk basiert auf Qt und PySide6 (LGPLv3), httpx, pydantic, keyring, qasync, stamina, pycountry, platformdirs, starlette und uvicorn und verwendet Symbole aus Tabler Icons (MIT). Die vollständige Liste mit allen Lizenzen liegt den Installationspaketen bei.</translation>
-    </message>
-    <message>
-        <source>Third-party licences</source>
-        <translation>Lizenzen von Drittanbietern</translation>
-    </message>
-    <message>
-        <source>parcelLab Desk includes the following third-party software.</source>
-        <translation>parcelLab Desk enthält die folgende Software von Drittanbietern.</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1372,33 @@
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <source>Third-party licences</source>
+        <translation>Lizenzen von Drittanbietern</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>This copy runs from source. Installed copies list every library they carry here, with its licence; the installers&apos; build collects them.</source>
+        <translation>Diese Kopie läuft aus dem Quellcode. Installierte Kopien führen hier jede mitgelieferte Bibliothek mit ihrer Lizenz auf; der Build der Installationspakete stellt sie zusammen.</translation>
+    </message>
+    <message>
+        <source>parcelLab Desk is built with these {count} components. Qt is used under the LGPL-3.0: its entry says how to run the console with other Qt libraries.</source>
+        <translation>parcelLab Desk besteht aus diesen {count} Komponenten. Qt wird unter der LGPL-3.0 verwendet: Der Eintrag dazu erklärt, wie Sie die Konsole mit anderen Qt-Bibliotheken betreiben.</translation>
+    </message>
+    <message>
+        <source>No licence file.</source>
+        <translation>Keine Lizenzdatei.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{profile} — parcelLab order console</source>
@@ -1468,6 +1471,14 @@
     <message>
         <source>Copy e&amp;xternal id</source>
         <translation>E&amp;xterne ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>A parcellab-desk:// link that opens this order in the console (for tickets)</source>
+        <translation>Ein parcellab-desk://-Link, der diese Bestellung in der Konsole öffnet (für Tickets)</translation>
     </message>
     <message>
         <source>&amp;Filter…</source>
@@ -1554,6 +1565,14 @@
         <translation>Profil: {profile}</translation>
     </message>
     <message>
+        <source>Managed by your organisation</source>
+        <translation>Von Ihrer Organisation verwaltet</translation>
+    </message>
+    <message>
+        <source>Set by your IT department:</source>
+        <translation>Von Ihrer IT-Abteilung festgelegt:</translation>
+    </message>
+    <message>
         <source>local sandbox</source>
         <translation>lokale Sandbox</translation>
     </message>
@@ -1603,14 +1622,6 @@
     <message>
         <source>Copied external id {value}</source>
         <translation>Externe ID {value} kopiert</translation>
-    </message>
-    <message>
-        <source>Open the selected order</source>
-        <translation>Ausgewählte Bestellung öffnen</translation>
-    </message>
-    <message>
-        <source>Close a dialog without changing anything</source>
-        <translation>Dialog ohne Änderungen schließen</translation>
     </message>
     <message>
         <source>Could not open the log folder.</source>
@@ -1934,6 +1945,10 @@
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved. Also changed on parcelLab meanwhile and shown now: {fields}.</source>
+        <translation>Gespeichert. Inzwischen auch bei parcelLab geändert und jetzt angezeigt: {fields}.</translation>
     </message>
     <message>
         <source>Found on parcelLab: saved.</source>
