@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from parcellab_desk.services.conflicts import Choice, Choices, FieldConflict, Reconciliation
+from parcellab_desk.ui.theme import set_role
 
 __all__ = ["ConflictDialog", "shown_value"]
 
@@ -63,9 +64,7 @@ class ConflictDialog(QDialog):
 
         grid_box = QFrame(self)
         grid_box.setObjectName("conflictGrid")
-        grid_box.setStyleSheet(
-            "#conflictGrid { border: 1px solid #dadce0; border-radius: 6px; background: white; }"
-        )
+        set_role(grid_box, "panel")
         grid = QGridLayout(grid_box)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
@@ -73,7 +72,6 @@ class ConflictDialog(QDialog):
             ("Field", "When you opened it", "Yours", "On parcelLab now", "Keep")
         ):
             head = QLabel(f"<b>{title}</b>", grid_box)
-            head.setStyleSheet("color: #3c4043;")
             grid.addWidget(head, 0, column)
         for row, conflict in enumerate(found.conflicts, start=1):
             self._add_row(grid, grid_box, row, conflict)
@@ -89,7 +87,7 @@ class ConflictDialog(QDialog):
                 self,
             )
             taken.setWordWrap(True)
-            taken.setStyleSheet("color: #5f6368;")
+            set_role(taken, "muted")
             self.taken_label: QLabel | None = taken
             layout.addWidget(taken)
         else:
@@ -114,11 +112,11 @@ class ConflictDialog(QDialog):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if column == 2:
-                label.setStyleSheet("color: #1a73e8; font-weight: 600;")
+                set_role(label, "accent-strong")
             elif column == 3:
-                label.setStyleSheet("color: #b06000; font-weight: 600;")
+                set_role(label, "warning")
             elif column == 1:
-                label.setStyleSheet("color: #5f6368;")
+                set_role(label, "muted")
             grid.addWidget(label, row, column)
         choice = QWidget(parent)
         choice_layout = QVBoxLayout(choice)

@@ -349,6 +349,9 @@ QLabel[role="field-error"] {{ color: {p[Role.DANGER]}; font-size: 90%; }}
 QLabel[role="warning"] {{ color: {p[Role.WARNING]}; font-weight: 600; }}
 QLabel[role="success"] {{ color: {p[Role.SUCCESS]}; }}
 QLabel[role="strong"] {{ font-weight: 600; }}
+QLabel[role="accent-strong"] {{ color: {p[Role.LINK]}; font-weight: 600; }}
+QFrame[role="panel"] {{ border: 1px solid {p[Role.BORDER]}; border-radius: 6px;
+    background: {p[Role.SURFACE]}; }}
 QLabel[role="heading"] {{ font-size: 125%; font-weight: 600; }}
 QLabel[role="demo"] {{ color: {p[Role.ON_DEMO]}; background: {p[Role.DEMO]};
     border-radius: 4px; padding: 0 6px; font-weight: 700; }}
