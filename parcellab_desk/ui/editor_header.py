@@ -92,7 +92,7 @@ class EditorHeader(QWidget):
             return
         number = escape(order.order_number or self.tr("(no number)"))
         self.title_label.setText(
-            f"<b style='font-size:15pt'>{self.tr('Order {number}').format(number=number)}</b>"
+            "<b style='font-size:15pt'>" + self.tr("Order {number}").format(number=number) + "</b>"
         )
         status = badge(order, OrderColumn.ORDER_STATUS)
         if status is not None:

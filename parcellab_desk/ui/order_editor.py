@@ -72,6 +72,7 @@ from parcellab_desk.ui.keyboard import (
     field_texts,
 )
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog, TrackingsEditor
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["KnownTags", "OrderEditor"]
 
@@ -86,6 +87,15 @@ FORM_SECTIONS: Final = (Section.ORDER, Section.RECIPIENT)
 # The Alt letter of Add tracking…; the fields take the others (Save has Ctrl+S; the other
 # buttons are a Tab away, and in the Order menu).
 _BUTTON_MNEMONICS: Final = "T"
+
+
+# The boxes' titles, for the catalogue (Section's values are the English source).
+_SECTION_TITLES: Final = {
+    Section.ORDER: QT_TRANSLATE_NOOP("OrderEditor", "Order"),
+    Section.RECIPIENT: QT_TRANSLATE_NOOP("OrderEditor", "Recipient"),
+    Section.TAGS: QT_TRANSLATE_NOOP("OrderEditor", "Tags"),
+    Section.TRACKING: QT_TRANSLATE_NOOP("OrderEditor", "Tracking"),
+}
 
 
 class OrderEditor(QWidget):
@@ -223,7 +233,7 @@ class OrderEditor(QWidget):
         texts: dict[str, str],
         accounts: Sequence[int],
     ) -> QGroupBox:
-        box = QGroupBox(self.tr(section.value), parent)
+        box = QGroupBox(translate("OrderEditor", _SECTION_TITLES[section]), parent)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(12)

@@ -384,6 +384,7 @@ QFrame[role="tag-plain"] QLabel, QFrame[role="tag-plain"] QToolButton {{
     color: {p[Role.ON_ATTENTION]}; }}
 QToolButton[role="chip-remove"] {{ border: none; padding: 0 2px; font-weight: 700; }}
 QLineEdit[readOnly="true"] {{ background: {p[Role.SURFACE_ALT]}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 {chips}
 """
 

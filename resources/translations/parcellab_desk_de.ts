@@ -571,6 +571,10 @@
         <translation>(ohne Nummer)</translation>
     </message>
     <message>
+        <source>Order {number}</source>
+        <translation>Bestellung {number}</translation>
+    </message>
+    <message>
         <source>External id: {id}</source>
         <translation>Externe ID: {id}</translation>
     </message>
@@ -2017,6 +2021,22 @@
     <message>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Sendung</translation>
     </message>
     <message>
         <source>Save them before closing? If you discard them they are lost.</source>
