@@ -12,10 +12,9 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from html import escape
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from parcellab_desk.api.models import Order, Tracking
-from parcellab_desk.api.schema import CancelReason
+from parcellab_desk.api.schema import ORDER_FIELD, CancelReason
 from parcellab_desk.qt.order_columns import format_local
 from parcellab_desk.ui.accessibility import set_accessible_name
 from parcellab_desk.ui.editor_widgets import zone_label
+from parcellab_desk.ui.field_bindings import DateTimeBinding
 from parcellab_desk.ui.theme import set_role
 from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
@@ -46,14 +46,6 @@ _REASON_HELP = {
     CancelReason.PAYMENT: QT_TRANSLATE_NOOP("CancelDialog", "Payment failed or was withdrawn"),
     CancelReason.OTHER: QT_TRANSLATE_NOOP("CancelDialog", "Any other reason"),
 }
-
-
-def _date_time_format(locale: QLocale) -> str:
-    """The locale's short date and time, with a four-digit year (27.11.2026 14:05)."""
-    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in date:
-        date = date.replace("yy", "yyyy")
-    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
 
 
 def _tr(text: str) -> str:
@@ -115,20 +107,18 @@ class CancelDialog(QDialog):
             reasons_layout.addWidget(button)
         reasons_layout.addStretch(1)
 
-        self.when_edit = QDateTimeEdit(self)
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat(_date_time_format(QLocale()))
+        # The same date-time binding as every other date and time the agent picks.
+        self.when = DateTimeBinding(ORDER_FIELD["cancelled_date"], self, tz=self._tz)
+        self.when.write(start.replace(second=0, microsecond=0).isoformat())
+        self.when_edit = self.when.edit
         set_accessible_name(self.when_edit, self.tr("Cancelled at"))
-        self.when_edit.setDateTime(
-            QDateTime(start.year, start.month, start.day, start.hour, start.minute, 0)
-        )
         self.zone_label = QLabel(zone_label(self._tz, start), self)
         set_role(self.zone_label, "muted")
         self.zone_label.setToolTip(self.tr("Your time zone; the time is sent with this UTC offset"))
         when = QWidget(self)
         when_layout = QHBoxLayout(when)
         when_layout.setContentsMargins(0, 0, 0, 0)
-        when_layout.addWidget(self.when_edit)
+        when_layout.addWidget(self.when.cell)
         when_layout.addWidget(self.zone_label)
         when_layout.addStretch(1)
 
@@ -165,7 +155,7 @@ class CancelDialog(QDialog):
             layout.addLayout(form)
             layout.addWidget(self.reason_hint)
             self.reason_group.buttonToggled.connect(self._on_reason_group_button_toggled)
-            self.when_edit.dateTimeChanged.connect(self._on_when_edit_date_time_changed)
+            self.when.changed.connect(self._on_when_changed)
         else:
             self.keep_button = self.buttons.addButton(
                 self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
@@ -193,10 +183,7 @@ class CancelDialog(QDialog):
 
     def cancelled_date(self) -> datetime:
         """The chosen moment in the agent's time zone (aware)."""
-        chosen = self.when_edit.dateTime()
-        day, clock = chosen.date(), chosen.time()
-        naive = datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
-        return naive.replace(tzinfo=self._tz)
+        return self.when.moment().replace(second=0)
 
     def cancelled_date_iso(self) -> str:
         """``2026-11-27T14:05:00+01:00``: what the service sends."""
@@ -210,7 +197,7 @@ class CancelDialog(QDialog):
             self.confirm_button.setEnabled(chosen)
         self.reason_hint.setVisible(not chosen)
 
-    def _on_when_edit_date_time_changed(self, _value: QDateTime) -> None:
+    def _on_when_changed(self) -> None:
         # The offset can differ on the chosen day (summer time).
         self.zone_label.setText(zone_label(self._tz, self.cancelled_date()))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, Final
 
-from PySide6.QtCore import QDate, QDateTime, QObject, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -252,6 +252,14 @@ class TagsBinding(FieldBinding):
         return label.text() if label.isVisibleTo(self.tags_editor) else ""
 
 
+def _date_time_format(locale: QLocale) -> str:
+    """The locale's short date and time, with a four-digit year (27.11.2026 14:05)."""
+    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in date:
+        date = date.replace("yy", "yyyy")
+    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
 class DateTimeBinding(FieldBinding):
     """A date and time in ``tz`` (the agent's zone); the JSON value is ISO 8601 with offset."""
 
@@ -260,18 +268,21 @@ class DateTimeBinding(FieldBinding):
         self._tz = tz
         self.edit = QDateTimeEdit(self.cell)
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setDisplayFormat(_date_time_format(QLocale()))
         self._attach(self.edit)
         self.edit.dateTimeChanged.connect(self._on_widget_changed)
 
-    def read(self) -> Any:
+    def moment(self) -> datetime:
+        """The shown date and time in the binding's zone (aware)."""
         shown = self.edit.dateTime()
         day, clock = shown.date(), shown.time()
         naive = datetime(
             day.year(), day.month(), day.day(), clock.hour(), clock.minute(), clock.second()
         )
-        local = naive.replace(tzinfo=self._tz) if self._tz is not None else naive.astimezone()
-        return local.isoformat(timespec="seconds")
+        return naive.replace(tzinfo=self._tz) if self._tz is not None else naive.astimezone()
+
+    def read(self) -> Any:
+        return self.moment().isoformat(timespec="seconds")
 
     def _load(self, value: Any) -> None:
         moment = datetime.fromisoformat(value) if isinstance(value, str) and value else None
