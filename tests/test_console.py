@@ -359,3 +359,53 @@ async def test_the_profile_form_opens_over_the_window_and_cancel_changes_nothing
     editor.revert()
     window.close()
     assert await asyncio.wait_for(running, WAIT) == 0
+
+
+async def test_a_new_profile_saved_over_the_window_asks_about_open_edits_then_switches(
+    make_console: Callable[..., RecordingConsole],
+    dialogs: asyncio.Queue[QDialog],
+    keyring_backend: MemoryKeyring,
+    sandbox: EmbeddedSandbox,
+) -> None:
+    console = make_console()
+    _profile, running, window = await start_signed_in(console, sandbox)
+    _order, editor, field = await type_into_first_order(window, "LEFT-FOR-THE-NEW-PROFILE")
+
+    action = next(a for a in window.profile_menu.actions() if a.text() == "New profile…")
+    action.trigger()
+    form = await next_dialog(dialogs, ProfileDialog)
+    assert form.parentWidget() is window
+    form.name_edit.setText("Single account")
+    form.region_combo.setCurrentIndex(form.region_combo.findData(Region.CUSTOM))
+    form.url_edit.setText(sandbox.base_url)
+    form.token_field.edit.setText(sandbox.single_account_token)
+    asked = asyncio.ensure_future(next_dialog(dialogs, QMessageBox))
+    form.save_button.click()
+
+    # Saved: the profile and its token are stored, and the switch asks about the open edit
+    # while the window, its tab and the edit are still there.
+    box = await asked
+    stored = next(p for p in console.session.profiles.profiles() if p.name == "Single account")
+    assert ("parcellab_desk", f"profile:{stored.id}") in keyring_backend.entries
+    assert console.window is window
+    assert window.isVisible()
+    assert window.editor_tabs.editors() == [editor]
+    assert field.text() == "LEFT-FOR-THE-NEW-PROFILE"
+    assert console.opened.empty()
+
+    # Discard lets the switch go on: a new window on the new profile, its own listing.
+    box.button(QMessageBox.StandardButton.Discard).click()
+    switched = await asyncio.wait_for(console.opened.get(), WAIT)
+    assert switched is not window
+    assert console.connection is not None
+    assert console.connection.profile.id == stored.id
+    assert switched.windowTitle().startswith("Single account")
+    await rows_loaded(switched)
+    shown = {switched.model.order_at(r).account for r in range(switched.model.loaded_count)}  # type: ignore[union-attr]
+    assert shown == {sandbox.accounts[0]}
+    assert switched.editor_tabs.editors() == []
+    checked = [a.text() for a in switched.profile_menu.actions() if a.isChecked()]
+    assert checked == ["Single account"]
+
+    switched.close()
+    assert await asyncio.wait_for(running, WAIT) == 0
