@@ -10,22 +10,23 @@ save's outcome is unknown (its answer was lost) the banner says so and offers Ch
 lookup that never re-sends; Stop ends a long save or lookup (its outcome is then unknown too).
 The agent's edits stay in the draft through every failure.
 
-The header (which order, its status, the unsaved marker) and the action bar stay in view while
-the form scrolls. The editor never speaks HTTP: it awaits the ``OrderEditingService``'s
-coroutines, each owned by the ``TaskRunner`` it was given, and opens dialogs with
-``run_dialog`` (never ``exec``).
+The editor is layout, bindings and wiring. The header (which order, its status, the unsaved
+marker) and the action bar are their own pieces and stay in view while the form scrolls; the
+save flow (``editor_save_flow``) runs every write and shows its failures, the cancel flow
+(``editor_cancel_flow``) asks for a cancel's reason and sends it. The editor never speaks HTTP:
+the flows await the ``OrderEditingService``'s coroutines, each owned by the ``TaskRunner`` it
+was given, and dialogs open with ``run_dialog`` (never ``exec``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import logging
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import tzinfo
 from functools import partial
 from html import escape
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -44,25 +45,18 @@ from PySide6.QtWidgets import (
 )
 
 from parcellab_desk.api.models import Order
-from parcellab_desk.api.schema import ORDER_EDITABLE, ORDER_FIELD, CancelReason, Section
+from parcellab_desk.api.schema import ORDER_EDITABLE, ORDER_FIELD, Section
 from parcellab_desk.qt.tasks import TaskRunner
-from parcellab_desk.services.conflicts import Choices, Reconciliation
-from parcellab_desk.services.edit_failures import EditFailure, edit_failure
 from parcellab_desk.services.order_editing import (
     OrderDraft,
     OrderEditingService,
     TrackingKey,
 )
-from parcellab_desk.services.write_outcomes import (
-    Outcome,
-    WriteOutcomeUnknownError,
-    WriteResult,
-)
-from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog, CancelTrackingDialog
-from parcellab_desk.ui.conflict_dialog import ConflictDialog
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.editor_actions import EditorActionBar, EditorState
+from parcellab_desk.ui.editor_cancel_flow import CancelFlow
 from parcellab_desk.ui.editor_header import EditorHeader
+from parcellab_desk.ui.editor_save_flow import WRITE_ACTIONS, SaveFlow
 from parcellab_desk.ui.editor_widgets import BadgeLabel, Banner, ErrorLabel
 from parcellab_desk.ui.field_bindings import FieldBinding, TagsBinding, bind
 from parcellab_desk.ui.keyboard import (
@@ -75,8 +69,6 @@ from parcellab_desk.ui.trackings_editor import TrackingFormDialog, TrackingsEdit
 from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["KnownTags", "OrderEditor"]
-
-_log = logging.getLogger(__name__)
 
 KnownTags = Callable[[], Iterable[str]]
 """Tags seen in the loaded orders, offered as suggestions."""
@@ -134,23 +126,17 @@ class OrderEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("orderEditor")
         self.draft = draft if draft is not None else OrderDraft(order, account=account)
-        self._service = service
         self._runner = runner if runner is not None else TaskRunner()
         self._tz = tz
         self._known_tags = known_tags
         self._server_errors: dict[str, tuple[str, ...]] = {}
-        self._retry: Callable[[], object] | None = None
         self._busy = False
         self._was_dirty = False
         self._title = ""
         self._state = EditorState.CLEAN
 
         # Built top to bottom: the order of creation is the Tab order.
-        self._second: Callable[[], object] | None = None
-        self._stopping = False
         self.banner = Banner(self)
-        self.banner.retry_requested.connect(self._on_banner_retry_requested)
-        self.banner.second_requested.connect(self._on_banner_second_requested)
         self.header = EditorHeader(self)
         self.header.copy_requested.connect(self._on_copy_button_clicked)
 
@@ -211,6 +197,21 @@ class OrderEditor(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.action_bar)
 
+        self.save_flow = SaveFlow(
+            self, service=service, runner=self._runner, key=self._key, ask=self._ask, parent=self
+        )
+        self.cancel_flow = CancelFlow(
+            self,
+            writes=self.save_flow,
+            service=service,
+            runner=self._runner,
+            key=self._key,
+            ask=self._ask,
+            tz=self._tz,
+            parent=self,
+        )
+        self.save_flow.saved.connect(self._on_save_flow_saved)
+        self.save_flow.failed.connect(self._on_save_flow_failed)
         for name, binding in self.bindings.items():
             binding.changed.connect(partial(self._on_input_changed, name))
         self.action_bar.save_action.triggered.connect(self.save)
@@ -222,7 +223,7 @@ class OrderEditor(QWidget):
         self.trackings_editor.edit_requested.connect(self._on_trackings_edit_requested)
         self.trackings_editor.cancel_requested.connect(self._on_trackings_cancel_requested)
         self.trackings_editor.discard_requested.connect(self._on_trackings_discard_requested)
-        self._load_from_draft()
+        self.show_draft()
 
     # -- building ------------------------------------------------------------------------
 
@@ -356,99 +357,44 @@ class OrderEditor(QWidget):
     def show_order(self, order: Order) -> None:
         """The order changed elsewhere (a refresh): show it, keeping unsaved edits on top."""
         self.draft.rebase(order)
-        self._load_from_draft()
+        self.show_draft()
 
     def save(self) -> asyncio.Task[bool] | None:
         """Start saving (Ctrl+S) and return the task; None while busy, with nothing to send,
         or with fields to fix or fill in (they are marked, the bar says which, and the first
         one gets the focus). With an unknown outcome pending, saving looks the order up first
         (never a blind re-send)."""
-        if self._busy:
-            return None
-        if self.draft.has_errors:
-            self._show_all_errors()
-            self._focus_first_error()
-            return None
-        if not (self.draft.is_dirty or self.draft.unresolved is not None):
-            return None
-        return self._runner.start(self._key("save"), self.save_now())
+        return self.save_flow.save()
 
     async def save_now(self) -> bool:
         """Save and report whether it worked (the unsaved-changes prompt awaits this)."""
-        if self.draft.has_errors:
-            self._show_all_errors()
-            self._focus_first_error()
-            return False
-        if not self.draft.is_dirty and self.draft.unresolved is None:
-            return True
-        saved = await self._write(
-            self._service.save(self.draft, self._resolve_conflicts),
-            self.tr("Saved."),
-            retry=self.save,
-        )
-        if saved and self.draft.taken_in:
-            self._set_status(
-                self.tr(
-                    "Saved. Also changed on parcelLab meanwhile and shown now: {fields}."
-                ).format(fields=", ".join(self.draft.taken_in))
-            )
-        return saved
-
-    async def _resolve_conflicts(self, found: Reconciliation) -> Choices | None:
-        """Both sides changed the same fields: the agent chooses per field."""
-        dialog = ConflictDialog(found, parent=self)
-        result = await self._ask(dialog)
-        choices = dialog.choices()
-        dialog.deleteLater()
-        return choices if result == QDialog.DialogCode.Accepted else None
+        return await self.save_flow.save_now()
 
     def check_again(self) -> asyncio.Task[bool] | None:
         """Look up the save whose outcome is unknown (never sends it again)."""
-        if self._busy or self.draft.unresolved is None:
-            return None
-        return self._runner.start(
-            self._key("save"),
-            self._write(
-                self._service.check(self.draft),
-                self.tr("Found on parcelLab: saved."),
-                retry=self.save,
-                busy_text=self.tr("Looking the order up…"),
-            ),
-        )
+        return self.save_flow.check_again()
 
     def send_again(self) -> asyncio.Task[bool] | None:
         """After look-ups found nothing: look once more, then send the draft as it is."""
-        if self._busy:
-            return None
-        return self._runner.start(
-            self._key("save"),
-            self._write(self._service.send_again(self.draft), self.tr("Saved."), retry=self.save),
-        )
+        return self.save_flow.send_again()
 
     def stop(self) -> None:
         """Stop the save, check or cancel in flight (Stop button, Esc)."""
-        if not self._busy:
-            return
-        self._stopping = True
-        for action in ("save", "cancel", "cancel-tracking"):
-            self._runner.cancel(self._key(action))
+        self.save_flow.stop()
 
     def revert(self) -> None:
         """Forget every unsaved change and show the order as saved."""
         if self._busy:
             return
         self.draft.revert()
-        self._server_errors.clear()
-        self.trackings_editor.set_row_errors({})
+        self.clear_server_errors()
         self.banner.clear()
-        self._load_from_draft()
-        self._set_status(self.tr("Changes reverted."))
+        self.show_draft()
+        self.set_note(self.tr("Changes reverted."))
 
     def cancel_order(self) -> asyncio.Task[None] | None:
         """Ask for a reason and time, then cancel the order (Cancel order…); returns the task."""
-        if self._busy or self.draft.original is None:
-            return None
-        return self._runner.start(self._key("cancel"), self._cancel_order())
+        return self.cancel_flow.cancel_order()
 
     async def maybe_close(self) -> bool:
         """True when the editor may close: nothing unsaved, saved now, or discarded."""
@@ -477,19 +423,20 @@ class OrderEditor(QWidget):
 
     def close_tasks(self) -> None:
         """Cancel this editor's running requests (the tab is closing)."""
-        for action in ("save", "cancel", "cancel-tracking", "tracking-form"):
+        for action in (*WRITE_ACTIONS, "tracking-form"):
             self._runner.cancel(self._key(action))
 
-    # -- loading -------------------------------------------------------------------------
+    # -- what the flows use (EditorSurface) -----------------------------------------------
 
-    def _load_from_draft(self) -> None:
+    def show_draft(self) -> None:
+        """Show the draft again: values, header, trackings, errors and state."""
         for name, binding in self.bindings.items():
             binding.write(self.draft.value(name))
         self._refresh_header()
         self._refresh_trackings()
         self._refresh_other_fields()
         self._show_all_errors(only_changed=True)
-        self._refresh_state()
+        self.refresh_state()
 
     def _refresh_header(self) -> None:
         number = str(self.draft.value("order_number") or "") if self.draft.is_new else ""
@@ -541,7 +488,8 @@ class OrderEditor(QWidget):
             return EditorState.INVALID
         return EditorState.DIRTY if self.draft.is_dirty else EditorState.CLEAN
 
-    def _refresh_state(self) -> None:
+    def refresh_state(self) -> None:
+        """Work out the state again (header, action bar, tab title, the drafts store)."""
         dirty = self.draft.is_dirty
         self._state = self._compute_state()
         self.header.set_dirty(dirty)
@@ -564,15 +512,36 @@ class OrderEditor(QWidget):
             self.title_changed.emit(title)
         self.draft_changed.emit()
 
-    def _set_status(self, text: str) -> None:
+    def set_note(self, text: str) -> None:
+        """The action bar's sentence about the last action."""
         self.action_bar.set_note(text)
 
-    def _set_busy(self, busy: bool, text: str = "") -> None:
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        """Lock the form while a request runs (``text`` says which)."""
         self._busy = busy
         self.form_area.setEnabled(not busy)
         if busy:
-            self._set_status(text)
-        self._refresh_state()
+            self.set_note(text)
+        self.refresh_state()
+
+    def show_server_errors(
+        self,
+        fields: Mapping[str, tuple[str, ...]],
+        trackings: Mapping[TrackingKey, tuple[str, ...]],
+    ) -> None:
+        """The server's messages under the fields and on the tracking rows they name."""
+        self._server_errors = dict(fields)
+        self.trackings_editor.set_row_errors(trackings)
+        self._show_all_errors()
+
+    def clear_server_errors(self) -> None:
+        """Forget the last failure's messages."""
+        self._server_errors.clear()
+        self.trackings_editor.set_row_errors({})
+
+    def show_errors(self) -> None:
+        """Mark every field that is wrong now (the validators' and the server's words)."""
+        self._show_all_errors()
 
     def _show_field_errors(self, name: str) -> None:
         live = self.draft.field_errors(name)
@@ -587,7 +556,8 @@ class OrderEditor(QWidget):
                 continue
             self._show_field_errors(name)
 
-    def _focus_first_error(self) -> None:
+    def focus_first_error(self) -> None:
+        """Scroll to the first marked field and put the cursor in it."""
         for name, binding in self.bindings.items():
             if self.draft.field_errors(name) or self._server_errors.get(name):
                 self.scroll_area.ensureWidgetVisible(binding.cell)
@@ -597,142 +567,11 @@ class OrderEditor(QWidget):
     def _key(self, action: str) -> tuple[str, str, int]:
         return ("order-editor", action, id(self))
 
-    # -- writing -------------------------------------------------------------------------
-
-    async def _write(
-        self,
-        request: Awaitable[Order],
-        done: str,
-        *,
-        retry: Callable[[], object],
-        busy_text: str = "",
-    ) -> bool:
-        """Run one write; show where its errors belong; emit ``saved`` when it worked."""
-        self.banner.clear()
-        self._server_errors.clear()
-        self.trackings_editor.set_row_errors({})
-        self._stopping = False
-        self._set_busy(True, busy_text or self.tr("Saving…"))
-        try:
-            order = await request
-        except asyncio.CancelledError:
-            stopped, self._stopping = self._stopping, False
-            if stopped:
-                self._set_busy(False)
-                self._load_from_draft()
-                self._show_stopped()
-            raise
-        except Exception as exc:  # every failure is shown; the draft keeps the edits
-            _log.info("Writing an order failed: %s", type(exc).__name__)
-            self._set_busy(False)
-            # A partial create or a found write changed the draft's original: show it.
-            self._load_from_draft()
-            self._show_failure(edit_failure(self.draft, exc), retry)
-            return False
-        finally:
-            if self._busy:
-                self._set_busy(False)
-        self._load_from_draft()
-        self._set_status(done)
-        self.saved.emit(order)
-        return True
-
-    def _show_failure(self, failure: EditFailure, retry: Callable[[], object]) -> None:
-        self._server_errors = dict(failure.placement.fields)
-        self.trackings_editor.set_row_errors(failure.placement.trackings)
-        self._show_all_errors()
-        self._second = None
-        if failure.can_check:
-            self._retry = self.check_again
-            if failure.can_send_again:
-                self._second = self.send_again
-            self.banner.show_message(
-                failure.banner,
-                can_retry=True,
-                action=(
-                    self.tr("Check again"),
-                    self.tr("Look the order up on parcelLab; nothing is sent"),
-                ),
-                second=(
-                    (
-                        self.tr("Send again"),
-                        self.tr("Look once more, then send the changes if still absent"),
-                    )
-                    if failure.can_send_again
-                    else None
-                ),
-            )
-            self._set_status(self.tr("Outcome unknown. Your changes are kept."))
-        else:
-            self._retry = retry if failure.can_retry else None
-            if failure.banner:
-                self.banner.show_message(failure.banner, can_retry=failure.can_retry)
-            self._set_status(self.tr("Not saved. Your changes are kept."))
-        self._refresh_state()
-        if failure.placement.fields:
-            self._focus_first_error()
-        self.save_failed.emit(failure.banner)
-
-    def _show_stopped(self) -> None:
-        """The agent stopped a request: unknown if a write was on its way, else nothing
-        happened."""
-        if self.draft.unresolved is not None:
-            unknown = WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, self.draft.unresolved))
-            self._show_failure(edit_failure(self.draft, unknown), self.save)
-            self._set_status(self.tr("Stopped. It may still reach parcelLab: use Check again."))
-        else:
-            self._set_status(self.tr("Stopped. Your changes are kept."))
+    # -- dialogs -------------------------------------------------------------------------
 
     async def _ask(self, dialog: QDialog) -> int:
         self.dialog_opened.emit(dialog)
         return await run_dialog(dialog)
-
-    async def _cancel_order(self) -> None:
-        order = self.draft.original
-        if order is None:
-            return
-        dialog = CancelOrderDialog(order, tz=self._tz, parent=self)
-        result = await self._ask(dialog)
-        reason, when = dialog.reason(), dialog.cancelled_date()
-        dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted or reason is None or order.is_cancelled:
-            return
-        await self._send_cancel_order(reason, when)
-
-    async def _send_cancel_order(self, reason: CancelReason, when: Any) -> None:
-        def again() -> None:
-            self._runner.start(self._key("cancel"), self._send_cancel_order(reason, when))
-
-        await self._write(
-            self._service.cancel_order(self.draft, reason, when), "Order cancelled.", retry=again
-        )
-
-    async def _cancel_tracking(self, key: TrackingKey) -> None:
-        order = self.draft.original
-        tracking = order.find_tracking(*key) if order is not None else None
-        if order is None or tracking is None:
-            return
-        dialog = CancelTrackingDialog(order, tracking, tz=self._tz, parent=self)
-        result = await self._ask(dialog)
-        reason, when = dialog.reason(), dialog.cancelled_date()
-        dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted or reason is None or tracking.is_cancelled:
-            return
-        await self._send_cancel_tracking(key, reason, when)
-
-    async def _send_cancel_tracking(
-        self, key: TrackingKey, reason: CancelReason, when: Any
-    ) -> None:
-        def again() -> None:
-            self._runner.start(
-                self._key("cancel-tracking"), self._send_cancel_tracking(key, reason, when)
-            )
-
-        await self._write(
-            self._service.cancel_tracking(self.draft, key, reason, when),
-            f"Tracking {key[1]} cancelled.",
-            retry=again,
-        )
 
     async def _edit_tracking(self, key: TrackingKey | None) -> None:
         rows = self.draft.tracking_rows()
@@ -756,7 +595,7 @@ class OrderEditor(QWidget):
         self._refresh_trackings()
         self.trackings_editor.set_row_errors(errors)
         self.trackings_editor.select(new_key)
-        self._refresh_state()
+        self.refresh_state()
         self.tracking_staged.emit(new_key)
 
     def _row_errors(self) -> dict[TrackingKey, tuple[str, ...]]:
@@ -772,28 +611,22 @@ class OrderEditor(QWidget):
         self.draft.set_value(name, self.bindings[name].read())
         self._server_errors.pop(name, None)
         self._show_field_errors(name)
-        self._set_status("")  # "Saved." would be stale once the agent types again
+        self.set_note("")  # "Saved." would be stale once the agent types again
         if name == "order_number" and self.draft.is_new:
             self._refresh_header()
-        self._refresh_state()
+        self.refresh_state()
 
-    def _on_banner_retry_requested(self) -> None:
-        retry = self._retry
-        self.banner.clear()
-        if retry is not None:
-            retry()
+    def _on_save_flow_saved(self, order: Order) -> None:
+        self.saved.emit(order)
 
-    def _on_banner_second_requested(self) -> None:
-        second = self._second
-        self.banner.clear()
-        if second is not None:
-            second()
+    def _on_save_flow_failed(self, sentence: str) -> None:
+        self.save_failed.emit(sentence)
 
     def _on_copy_button_clicked(self) -> None:
         order = self.draft.original
         if order is not None and order.external_id:
             QGuiApplication.clipboard().setText(order.external_id)
-            self._set_status(self.tr("External id copied."))
+            self.set_note(self.tr("External id copied."))
 
     def _on_trackings_add_requested(self) -> None:
         self._runner.start(self._key("tracking-form"), self._edit_tracking(None))
@@ -802,12 +635,11 @@ class OrderEditor(QWidget):
         self._runner.start(self._key("tracking-form"), self._edit_tracking(key))
 
     def _on_trackings_cancel_requested(self, key: TrackingKey) -> None:
-        if not self._busy:
-            self._runner.start(self._key("cancel-tracking"), self._cancel_tracking(key))
+        self.cancel_flow.cancel_tracking(key)
 
     def _on_trackings_discard_requested(self, key: TrackingKey) -> None:
         self.draft.discard_tracking(key)
         errors = {k: v for k, v in self._row_errors().items() if k != key}
         self._refresh_trackings()
         self.trackings_editor.set_row_errors(errors)
-        self._refresh_state()
+        self.refresh_state()

@@ -359,6 +359,17 @@
     </message>
 </context>
 <context>
+    <name>CancelFlow</name>
+    <message>
+        <source>Order cancelled.</source>
+        <translation>Bestellung storniert.</translation>
+    </message>
+    <message>
+        <source>Tracking {number} cancelled.</source>
+        <translation>Sendung {number} storniert.</translation>
+    </message>
+</context>
+<context>
     <name>CancelReason</name>
     <message>
         <source>Customer</source>
@@ -1959,60 +1970,8 @@
         <translation>Neue Bestellung {number}</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <source>Saved. Also changed on parcelLab meanwhile and shown now: {fields}.</source>
-        <translation>Gespeichert. Inzwischen auch bei parcelLab geändert und jetzt angezeigt: {fields}.</translation>
-    </message>
-    <message>
-        <source>Found on parcelLab: saved.</source>
-        <translation>Bei parcelLab gefunden: gespeichert.</translation>
-    </message>
-    <message>
-        <source>Looking the order up…</source>
-        <translation>Bestellung wird nachgeschlagen …</translation>
-    </message>
-    <message>
         <source>Changes reverted.</source>
         <translation>Änderungen verworfen.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert …</translation>
-    </message>
-    <message>
-        <source>Check again</source>
-        <translation>Erneut prüfen</translation>
-    </message>
-    <message>
-        <source>Look the order up on parcelLab; nothing is sent</source>
-        <translation>Bestellung bei parcelLab nachschlagen; es wird nichts gesendet</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Erneut senden</translation>
-    </message>
-    <message>
-        <source>Look once more, then send the changes if still absent</source>
-        <translation>Noch einmal nachschlagen und die Änderungen senden, falls sie noch fehlen</translation>
-    </message>
-    <message>
-        <source>Outcome unknown. Your changes are kept.</source>
-        <translation>Ergebnis unbekannt. Ihre Änderungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Not saved. Your changes are kept.</source>
-        <translation>Nicht gespeichert. Ihre Änderungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>Stopped. It may still reach parcelLab: use Check again.</source>
-        <translation>Abgebrochen. Die Speicherung kann parcelLab trotzdem noch erreichen – nutzen Sie „Erneut prüfen“.</translation>
-    </message>
-    <message>
-        <source>Stopped. Your changes are kept.</source>
-        <translation>Abgebrochen. Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
         <source>External id copied.</source>
@@ -2258,6 +2217,61 @@
     <message>
         <source>Demo (local sandbox)</source>
         <translation>Demo (lokale Sandbox)</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFlow</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved. Also changed on parcelLab meanwhile and shown now: {fields}.</source>
+        <translation>Gespeichert. Inzwischen auch bei parcelLab geändert und jetzt angezeigt: {fields}.</translation>
+    </message>
+    <message>
+        <source>Found on parcelLab: saved.</source>
+        <translation>Bei parcelLab gefunden: gespeichert.</translation>
+    </message>
+    <message>
+        <source>Looking the order up…</source>
+        <translation>Bestellung wird nachgeschlagen …</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Look the order up on parcelLab; nothing is sent</source>
+        <translation>Bestellung bei parcelLab nachschlagen; es wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Look once more, then send the changes if still absent</source>
+        <translation>Noch einmal nachschlagen und die Änderungen senden, falls sie noch fehlen</translation>
+    </message>
+    <message>
+        <source>Outcome unknown. Your changes are kept.</source>
+        <translation>Ergebnis unbekannt. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Not saved. Your changes are kept.</source>
+        <translation>Nicht gespeichert. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Stopped. It may still reach parcelLab: use Check again.</source>
+        <translation>Abgebrochen. Die Speicherung kann parcelLab trotzdem noch erreichen – nutzen Sie „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Stopped. Your changes are kept.</source>
+        <translation>Abgebrochen. Ihre Änderungen bleiben erhalten.</translation>
     </message>
 </context>
 <context>
