@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from parcellab_desk.api.models import Order, Tracking
 from parcellab_desk.api.schema import CancelReason
 from parcellab_desk.ui.cancel_dialogs import CancelOrderDialog, CancelTrackingDialog
+from parcellab_desk.ui.field_bindings import DateTimeBinding
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 27, 14, 5, 42, tzinfo=BERLIN)
@@ -68,6 +69,17 @@ def test_a_summer_date_shows_and_sends_the_summer_offset(qtbot: QtBot) -> None:
     dialog.when_edit.setDateTime(QDateTime(2026, 7, 1, 9, 30, 0))
     assert dialog.zone_label.text() == "Europe/Berlin (UTC+02:00)"
     assert dialog.cancelled_date_iso() == "2026-07-01T09:30:00+02:00"
+
+
+def test_the_time_is_picked_with_the_forms_date_time_binding(qtbot: QtBot) -> None:
+    # One binding per kind: the dialog's time is the same binding a form's date-time field
+    # uses, so a value written to it is what the cancel sends.
+    dialog = order_dialog(qtbot)
+    assert isinstance(dialog.when, DateTimeBinding)
+    assert dialog.when.edit is dialog.when_edit
+    dialog.when.write("2026-03-02T08:15:00+01:00")
+    assert dialog.cancelled_date_iso() == "2026-03-02T08:15:00+01:00"
+    assert dialog.when.read() == dialog.cancelled_date_iso()
 
 
 def test_without_a_zone_the_machines_own_is_used(qtbot: QtBot) -> None:
