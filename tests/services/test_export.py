@@ -98,8 +98,11 @@ async def test_xlsx_export_with_a_line_per_tracking(
         result = await export_orders(client.iter_orders(ordering="-created_at"), target, options)
     expected = [line for order in listed for line in line_cells(order, options)]
     assert result.lines == len(expected) > result.orders == len(listed)
-    sheet = load_workbook(target, read_only=True)["Orders"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(target, read_only=True)
+    try:  # a read-only workbook holds its file open until closed
+        rows = list(book["Orders"].iter_rows(values_only=True))
+    finally:
+        book.close()
     assert list(rows[0]) == header_cells(options)
     for got, want in zip(rows[1:], expected, strict=True):
         padded = list(got) + [None] * (len(want) - len(got))  # trailing empty cells are absent
