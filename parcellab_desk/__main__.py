@@ -35,10 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reason is not None:
         print(reason, file=sys.stderr)
         return 2
-    from parcellab_desk.app import run
+    # The window first: the start path shows it before the console is even imported.
+    from parcellab_desk.start import start
 
     try:
-        return run(args)
+        return start(args)
     except Exception as exc:  # the last net: one sentence, never a traceback
         if args.debug:
             raise

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # qasync picks its Qt binding from QT_API when imported: PySide6, whatever else is installed.
 os.environ.setdefault("QT_API", "pyside6")
@@ -38,6 +39,10 @@ from parcellab_desk.services.session import SessionService
 from parcellab_desk.services.settings_file import SettingsCheck, check_settings_file
 from parcellab_desk.ui.input_aids import install_input_aids
 from parcellab_desk.ui.theme import ThemeController
+
+if TYPE_CHECKING:
+    from parcellab_desk.start import EarlySandbox
+    from parcellab_desk.ui.start_window import StartWindow
 
 _log = logging.getLogger(__name__)
 
@@ -89,8 +94,16 @@ def _listen_for_links(
     return server
 
 
-def run(args: argparse.Namespace) -> int:
-    """Start the console; returns the process exit code."""
+def run(
+    args: argparse.Namespace,
+    *,
+    start_window: StartWindow | None = None,
+    early_sandbox: EarlySandbox | None = None,
+) -> int:
+    """Start the console; returns the process exit code. ``start_window`` (shown by the
+    start path while this was imported) goes when the console's first window comes, and
+    closing it before then ends the start; ``early_sandbox`` is the demo sandbox already
+    starting."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
@@ -144,13 +157,19 @@ def run(args: argparse.Namespace) -> int:
         policy=policy,
         theme=theme,
         log_file=None if FolderRole.LOGS in unusable else paths.logs / LOG_FILE_NAME,
+        early_sandbox=early_sandbox,
     )
     instance = _listen_for_links(app, args.instance_name, console)
     if args.link:
         console.receive_link(args.link)
+    running = loop.create_task(console.run())
+    if start_window is not None:
+        start_window.close_requested = running.cancel
     try:
-        code: int = loop.run_until_complete(console.run())
+        code: int = loop.run_until_complete(running)
         return code
+    except asyncio.CancelledError:
+        return 0  # the agent closed the start window: the console closed what it had opened
     finally:
         if instance is not None:
             instance.close()

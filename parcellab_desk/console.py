@@ -47,6 +47,7 @@ from parcellab_desk.services.policy import Policy, problem_message, usable_profi
 from parcellab_desk.services.profiles import Profile, Region, demo_profile
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService, register_token
+from parcellab_desk.start import DEMO_DB_NAME as DEMO_DB_NAME  # re-exported: where it was
 from parcellab_desk.ui.bulk_work import BulkWork
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.main_window import MainWindow
@@ -60,12 +61,12 @@ from parcellab_desk.wording import translate
 
 if TYPE_CHECKING:
     from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+    from parcellab_desk.start import EarlySandbox
 
 _log = logging.getLogger(__name__)
 
 CrashHandler = Callable[[str, BaseException], None]
 
-DEMO_DB_NAME = "demo-sandbox.sqlite3"
 DEMO_PROFILE_ID = "demo"
 LIST_PAGE_SIZE = 200
 _NOTICES_TASK = "notices"
@@ -113,14 +114,17 @@ class Console:
         policy: Policy | None = None,
         theme: ThemeController | None = None,
         log_file: Path | None = None,
+        early_sandbox: EarlySandbox | None = None,
     ) -> None:
         """``notices``: what start-up found wrong with files and folders, shown first;
         ``unusable_folders``: what the console does without; ``on_crash``: where a task's
         unexpected exception goes (the crash reporter); ``policy``: the machine's policy file;
-        ``theme``: View ▸ Appearance; ``log_file``: what Help opens and copies from."""
+        ``theme``: View ▸ Appearance; ``log_file``: what Help opens and copies from;
+        ``early_sandbox``: the demo sandbox the start path began starting while Qt started."""
         self.args = args
         self.theme = theme
         self.log_file = log_file
+        self.early_sandbox = early_sandbox  # the demo sandbox the start path began starting
         self.paths = paths
         self.session = session
         self.notices = list(notices)
@@ -249,6 +253,9 @@ class Console:
         elif self.args.reset_demo and self.paths.data.joinpath(DEMO_DB_NAME).exists():
             # Fresh demo data, and the old database kept aside: nothing local is destroyed.
             set_aside_database(self.paths.data / DEMO_DB_NAME)
+        started = await self._take_early_sandbox(db)
+        if started is not None:
+            return started  # started while Qt started (never with --reset-demo)
         while True:
             sandbox = EmbeddedSandbox(
                 db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders
@@ -276,6 +283,22 @@ class Console:
                 ]
             )
             db = None
+
+    async def _take_early_sandbox(self, db: Path | None) -> EmbeddedSandbox | None:
+        """The sandbox the start path began starting on ``db`` while Qt started, or None:
+        none was started early (anything unusual is left to the loop above, which tells the
+        agent), or it runs on another database than the one to use (it is stopped)."""
+        early, self.early_sandbox = self.early_sandbox, None
+        if early is None:
+            return None
+        if db is None:
+            early.discard()
+            return None
+        sandbox = await early.take()
+        if sandbox is not None and early.db != db:
+            await asyncio.to_thread(sandbox.stop)
+            return None
+        return sandbox
 
     async def connect(self, profile: Profile) -> Connection | None:
         """The profile's stored token, or a sign-in when there is none."""
@@ -759,6 +782,9 @@ class Console:
             _log.error("Task %r failed", key, exc_info=error)
 
     async def aclose(self) -> None:
+        if self.early_sandbox is not None:
+            self.early_sandbox.discard()
+            self.early_sandbox = None
         await self.close_window()
         await self.runner.aclose()
         if self.sandbox is not None:

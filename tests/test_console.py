@@ -27,6 +27,7 @@ from parcellab_desk.services.paths import AppPaths
 from parcellab_desk.services.profiles import Profile, ProfileStore, Region
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService
+from parcellab_desk.start import DEMO_DB_NAME, EarlySandbox
 from parcellab_desk.ui.dialog_async import dialog_events
 from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
@@ -408,4 +409,21 @@ async def test_a_new_profile_saved_over_the_window_asks_about_open_edits_then_sw
     assert checked == ["Single account"]
 
     switched.close()
+    assert await asyncio.wait_for(running, WAIT) == 0
+
+
+async def test_the_demo_works_on_the_sandbox_the_start_path_began_starting(
+    make_console: Callable[..., RecordingConsole], paths: AppPaths
+) -> None:
+    console = make_console(demo=True)
+    early = EarlySandbox(console.args, data=paths.data)
+    console.early_sandbox = early
+    running = asyncio.ensure_future(console.run())
+    window = await asyncio.wait_for(console.opened.get(), WAIT)
+    await rows_loaded(window)
+
+    # The very sandbox started beside Qt serves the window, on the profile's database.
+    assert console.sandbox is await early.take()
+    assert early.db == paths.data / DEMO_DB_NAME
+    window.close()
     assert await asyncio.wait_for(running, WAIT) == 0

@@ -12,11 +12,13 @@ other one answers "This field may not be null."), and a text field is emptied wi
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 from zoneinfo import available_timezones
@@ -67,10 +69,23 @@ def country_codes_iso3() -> frozenset[str]:
 
 
 @cache
-def language_codes_iso2() -> frozenset[str]:
+def iso639_1_languages() -> tuple[tuple[str, str], ...]:
+    """(``de``, ``German``) for every language with a two-letter code, in pycountry's order.
+
+    Read from pycountry's ISO 639-3 file directly: its ``languages`` database builds and
+    indexes all ~7,900 ISO 639-3 entries first, which costs the first editor ~0.1 s for the
+    184 that have two letters."""
     import pycountry
 
-    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    path = Path(pycountry.DATABASE_DIR) / "iso639-3.json"
+    with path.open(encoding="utf-8") as file:
+        (entries,) = json.load(file).values()
+    return tuple((e["alpha_2"], e["name"]) for e in entries if "alpha_2" in e)
+
+
+@cache
+def language_codes_iso2() -> frozenset[str]:
+    return frozenset(code for code, _name in iso639_1_languages())
 
 
 def parse_datetime(value: str) -> datetime:

@@ -216,13 +216,10 @@ def country_items() -> tuple[tuple[str, str], ...]:
 @cache
 def language_items() -> tuple[tuple[str, str], ...]:
     """(code, "de — German") for every ISO 639-1 language, by name."""
-    import pycountry
+    from parcellab_desk.api.validation import iso639_1_languages
 
-    languages = sorted(
-        (lang for lang in pycountry.languages if hasattr(lang, "alpha_2")),
-        key=lambda lang: str(lang.name),
-    )
-    return tuple((str(lang.alpha_2), f"{lang.alpha_2} — {lang.name}") for lang in languages)
+    languages = sorted(iso639_1_languages(), key=lambda item: item[1])
+    return tuple((code, f"{code} — {name}") for code, name in languages)
 
 
 @cache

@@ -22,6 +22,8 @@ from parcellab_desk.api.validation import (
     check_tags,
     check_tracking,
     is_key_value_tag,
+    iso639_1_languages,
+    language_codes_iso2,
     parse_datetime,
 )
 
@@ -196,3 +198,14 @@ def test_instants_without_a_utc_form_and_minimum_lengths() -> None:
         parse_datetime("0001-01-01T00:00:00+01:00")
     spec = FieldSpec("code", FieldKind.STRING, "Code", min_length=3)
     assert _codes(check_field(spec, "ab")) == [("code", "min_length")]
+
+
+def test_two_letter_languages_are_exactly_pycountrys() -> None:
+    import pycountry
+
+    expected = {
+        (lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")
+    }
+    assert set(iso639_1_languages()) == expected
+    assert "de" in language_codes_iso2()
+    assert "deu" not in language_codes_iso2()  # three letters are ISO 639-3, not accepted

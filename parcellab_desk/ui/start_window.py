@@ -1,0 +1,95 @@
+"""The window an agent sees first: the console's frame in its loading state, shown before the
+client, the models and the sandbox are imported, and gone as soon as a real window (the main
+window, the welcome dialog, a start-up message) is on screen beside it.
+
+It needs nothing but Qt, so it paints its first frame about as fast as an empty Qt window
+does; what the console needs to work loads behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["StartWindow"]
+
+TITLE = "parcelLab order console"
+_WATCH_INTERVAL_MS = 15  # how soon the start window goes once another window is up
+
+
+class StartWindow(QMainWindow):
+    """ "Starting…" in the console's frame. ``close_requested`` runs when the agent closes it
+    before the console is ready (the launcher then stops the start)."""
+
+    def __init__(self, *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startWindow")
+        self.setWindowTitle(f"DEMO · {TITLE}" if demo else TITLE)
+        self.resize(1280, 780)  # the main window's default size
+        self.close_requested: Callable[[], None] | None = None
+        self._handed_over = False
+
+        heading = QLabel(f"<h2>{TITLE}</h2>", self)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message = QLabel(
+            "Starting the demo sandbox and loading orders…" if demo else "Starting…", self
+        )
+        self.message.setObjectName("startMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message.setStyleSheet("color: #666;")
+        busy = QProgressBar(self)
+        busy.setRange(0, 0)  # no percentage to give: a moving bar says "working"
+        busy.setTextVisible(False)
+        busy.setFixedWidth(320)
+        busy.setMaximumHeight(6)
+        busy.setAccessibleName("Starting")
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addStretch(2)
+        layout.addWidget(heading)
+        layout.addWidget(self.message)
+        layout.addSpacing(12)
+        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage("Loading…")
+
+        # Looking now and then is cheaper than filtering every event of the start-up.
+        self._watch = QTimer(self)
+        self._watch.setInterval(_WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self._hand_over_to_a_new_window)
+        self._watch.start()
+
+    def hand_over(self) -> None:
+        """Another window took over: go without asking anyone."""
+        if self._handed_over:
+            return
+        self._handed_over = True
+        self.close()
+        self.deleteLater()
+
+    def _hand_over_to_a_new_window(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and widget.windowType() in _TAKES_OVER:
+                self.hand_over()
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._watch.stop()
+        if not self._handed_over and self.close_requested is not None:
+            self.close_requested()
+        super().closeEvent(event)
+
+
+_TAKES_OVER = frozenset({Qt.WindowType.Window, Qt.WindowType.Dialog})
