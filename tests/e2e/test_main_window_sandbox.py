@@ -186,6 +186,9 @@ async def test_unknown_order_says_so_under_the_box(console: Console, qtbot: QtBo
 
 async def test_failed_page_shows_error_and_retry_recovers(console: Console) -> None:
     model, window = console.model, console.window
+    # A next page the view asked for may still be on its way: the fault must meet the
+    # refresh, so it is set only once nothing is in flight (and the refresh starts at once).
+    await until(lambda: not model.is_loading, model.state_changed)
     console.sandbox.faults.fail_next(1, status=503, method="GET")
     window.refresh_action.trigger()
     await until(lambda: model.state is LoadState.FAILED, model.state_changed)
