@@ -46,7 +46,9 @@ class StartWindow(QMainWindow):
         )
         self.message.setObjectName("startMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.message.setStyleSheet("color: #666;")
+        # The theme's "muted" text once its style sheet is in (ui.theme itself is not
+        # imported here: it needs the models, which load behind this window).
+        self.message.setProperty("role", "muted")
         busy = QProgressBar(self)
         busy.setRange(0, 0)  # no percentage to give: a moving bar says "working"
         busy.setTextVisible(False)
