@@ -2,7 +2,8 @@
 
 - ``sandbox`` (session): one ``EmbeddedSandbox`` with 300 demo orders on a free port. Tests
   that write to it create their own uniquely numbered orders (``unique_order_number``).
-  Faults and the PUT echo switch are reset after every test that used it.
+  Faults, the PUT echo switch and the order-info rate limit's counts are reset after every
+  test that used it.
 - ``make_sandbox`` (function): ``make_sandbox(demo_orders=0, **options)`` starts a fresh
   sandbox of a test's own, stopped when the test ends.
 """
@@ -35,6 +36,7 @@ def _reset_sandbox_after_test(request: pytest.FixtureRequest) -> Iterator[None]:
         running: EmbeddedSandbox = request.getfixturevalue("sandbox")
         running.faults.reset()
         running.put_echo = False
+        running.order_info_budget.reset()
 
 
 @pytest.fixture

@@ -26,6 +26,15 @@ from parcellab_desk.api.errors import (
     ValidationError,
 )
 from parcellab_desk.api.models import Order, Tracking
+from parcellab_desk.api.order_info import (
+    Checkpoint,
+    CourierInfo,
+    DeliveryEstimate,
+    OrderInfo,
+    OrderInfoMode,
+    OrderInfoQuery,
+    ParcelInfo,
+)
 from parcellab_desk.api.pagination import OrderPage
 from parcellab_desk.api.payload import (
     AddTracking,
@@ -52,8 +61,11 @@ __all__ = [
     "CancelOrder",
     "CancelReason",
     "CancelTracking",
+    "Checkpoint",
     "ConfigurationError",
     "ConnectionFailedError",
+    "CourierInfo",
+    "DeliveryEstimate",
     "FieldError",
     "InvalidCursorError",
     "ListingFailedError",
@@ -62,9 +74,13 @@ __all__ = [
     "NotGiven",
     "NotGivenOr",
     "Order",
+    "OrderInfo",
+    "OrderInfoMode",
+    "OrderInfoQuery",
     "OrderPage",
     "OrderPatch",
     "Ordering",
+    "ParcelInfo",
     "ParcelLabClient",
     "ParcelLabError",
     "ParcelLabTokenAuth",

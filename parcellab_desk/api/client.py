@@ -19,6 +19,7 @@ again.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
 import platform
@@ -53,6 +54,7 @@ from parcellab_desk.api.errors import (
     WrongBaseUrlError,
 )
 from parcellab_desk.api.models import Order, OrderListBody, Tracking
+from parcellab_desk.api.order_info import OrderInfoApi
 from parcellab_desk.api.pagination import ListQuery, OrderPage, QueryParams
 from parcellab_desk.api.payload import (
     AddTracking,
@@ -180,6 +182,11 @@ class ParcelLabClient:
             # HTTP(S)_PROXY would otherwise carry the sandbox's traffic, token included.
             trust_env=(not loopback) if trust_env is None else trust_env,
         )
+
+    @functools.cached_property
+    def order_info(self) -> OrderInfoApi:
+        """The order-info lookup (six modes, rate limited per account): ``order_info.by_...``."""
+        return OrderInfoApi(self)
 
     def set_auth(self, auth: ApiAuth) -> None:
         """Use ``auth`` from the next request on (the agent signed in again after a 401)."""
@@ -326,21 +333,27 @@ class ParcelLabClient:
         *,
         params: QueryParams | None = None,
         body: Any = None,
+        retry: RetryPolicy | None = None,
     ) -> httpx.Response:
-        """A request with the retry policy applied; after a 401, new credentials (if the
-        ``on_unauthorized`` hook provides them) and one more try. A 401 means the server did
-        nothing, so even a POST is safe to send again then."""
+        """A request with the retry policy applied (``retry`` replaces the client's for this
+        request); after a 401, new credentials (if the ``on_unauthorized`` hook provides
+        them) and one more try. A 401 means the server did nothing, so even a POST is safe to
+        send again then."""
         rejected = self.auth
         try:
             return await self._within_deadline(
-                self._request_with_retries(method, path, params=params, body=body), method, path
+                self._request_with_retries(method, path, params=params, body=body, retry=retry),
+                method,
+                path,
             )
         except AuthenticationError:
             hook = self.on_unauthorized
             if hook is None or not await hook(rejected):
                 raise
         return await self._within_deadline(
-            self._request_with_retries(method, path, params=params, body=body), method, path
+            self._request_with_retries(method, path, params=params, body=body, retry=retry),
+            method,
+            path,
         )
 
     async def _within_deadline(
@@ -366,10 +379,11 @@ class ParcelLabClient:
         *,
         params: QueryParams | None = None,
         body: Any = None,
+        retry: RetryPolicy | None = None,
     ) -> httpx.Response:
         """A request with the retry policy applied (POST is never retried). When any
         attempt may have been applied, so may the call, whatever the last attempt met."""
-        policy = self.retry
+        policy = retry or self.retry
         if not policy.retries_method(method):
             return await self._send_once(method, path, params, body)
         attempts_made = 0

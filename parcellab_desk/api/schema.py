@@ -94,6 +94,21 @@ class Ordering(StrEnum):
     EXTERNAL_REFERENCE = "external_reference"
 
 
+class OrderInfoMode(StrEnum):
+    """The order-info lookup's modes, named by the query parameter that identifies the order.
+
+    Every mode but ``TRACKING_NUMBER`` needs ``account``; ``TRACKING_NUMBER`` needs
+    ``courier`` and takes ``account`` optionally; ``ORDER_NUMBER`` optionally takes ``client``.
+    """
+
+    ORDER_NUMBER = "order_number"
+    EXTERNAL_ID = "external_order_id"
+    EXTERNAL_REFERENCE = "external_reference"
+    TRACKING_NUMBER = "tracking_number"
+    CUSTOMER_NUMBER = "customer_number"
+    RECIPIENT_EMAIL = "recipient_email"
+
+
 class ErrorType(StrEnum):
     VALIDATION_ERROR = "validation_error"
     CLIENT_ERROR = "client_error"
@@ -204,6 +219,8 @@ class FieldSpec:
 
 
 ORDERS_PATH: Final = "/v4/track/orders/"
+ORDER_INFO_PATH: Final = "/v4/track/orders/info/"
+ORDER_INFO_LIMIT_PER_MINUTE: Final = 100  # published per account, shared by a whole team
 UNIQUE_ID_PATTERN: Final = re.compile(r"^(?!info)[^/.]+$")
 UNSET_EMAIL: Final = "_unset"
 CANCELLED_ORDER_STATUS: Final = "Cancelled"

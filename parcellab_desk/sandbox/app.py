@@ -43,7 +43,7 @@ from starlette.routing import Route
 from parcellab_desk.api.schema import ORDERS_PATH, UNIQUE_ID_PATTERN, ErrorCode
 from parcellab_desk.api.validation import FieldError
 from parcellab_desk.sandbox.admin import admin_routes
-from parcellab_desk.sandbox.auth import Authenticator, TokenGrant, require_write
+from parcellab_desk.sandbox.auth import Authenticator, TokenGrant, require_read, require_write
 from parcellab_desk.sandbox.errors import ApiError, not_found, parse_error, server_error
 from parcellab_desk.sandbox.faults import FaultController, FaultMiddleware
 from parcellab_desk.sandbox.limits import (
@@ -53,6 +53,12 @@ from parcellab_desk.sandbox.limits import (
     check_mutation_count,
 )
 from parcellab_desk.sandbox.openapi import build_openapi
+from parcellab_desk.sandbox.order_info import (
+    ORDER_INFO_PATH,
+    PUBLISHED_LIMIT_PER_MINUTE,
+    OrderInfoBudget,
+    order_info,
+)
 from parcellab_desk.sandbox.orders import OrderWriter, WriteOutcome
 from parcellab_desk.sandbox.pagination import (
     ListQuery,
@@ -82,6 +88,7 @@ class SandboxSettings:
     """Behaviour switches that may change while the server runs."""
 
     put_echo: bool = False  # False: PUT answers 200 without a body, as the seed says
+    order_info_per_minute: int = PUBLISHED_LIMIT_PER_MINUTE  # per account, sliding minute
 
 
 @dataclass(slots=True)
@@ -93,6 +100,7 @@ class SandboxContext:
     settings: SandboxSettings
     workers: Workers
     write_log: WriteLog
+    order_info_budget: OrderInfoBudget
 
 
 def _context(request: Request) -> SandboxContext:
@@ -119,6 +127,7 @@ async def _json_body(request: Request) -> Any:
 
 def _orders_list(request: Request) -> Response:
     grant = _grant(request)
+    require_read(grant)
     params = request.query_params
     account_filter: tuple[int, ...] | None = None
     raw_accounts = params.getlist("account")
@@ -184,12 +193,19 @@ def _echo(outcome: WriteOutcome) -> JSONResponse:
     return JSONResponse(body, status_code=201 if outcome.created else 200)
 
 
+async def _order_info(request: Request) -> Response:
+    grant = _grant(request)
+    ctx = _context(request)
+    return JSONResponse(order_info(ctx.store, ctx.order_info_budget, grant, request.query_params))
+
+
 async def _order_lookup(request: Request) -> Response:
     return await _context(request).workers.read(_lookup, request)
 
 
 def _lookup(request: Request) -> Response:
     grant = _grant(request)
+    require_read(grant)
     unique_id: str = request.path_params["unique_id"]
     if not UNIQUE_ID_PATTERN.match(unique_id):
         raise not_found()
@@ -258,17 +274,21 @@ def create_app(
 ) -> Starlette:
     """The ASGI app over ``store``; faults and settings may be changed while it serves.
     ``allowed_hosts``: names the ``Host`` header may carry besides loopback ones."""
+    settings = settings or SandboxSettings()
     context = SandboxContext(
         store=store,
         auth=auth,
         writer=OrderWriter(store),
         faults=faults or FaultController(),
-        settings=settings or SandboxSettings(),
+        settings=settings,
         workers=Workers(),
         write_log=write_log or WriteLog(),
+        order_info_budget=OrderInfoBudget(lambda: settings.order_info_per_minute),
     )
     routes = [
         Route(ORDERS_PATH, _orders_collection, methods=["GET", "PUT", "POST"]),
+        # before the lookup route: "info" is no unique_id (the contract's pattern says so)
+        Route(ORDER_INFO_PATH, _order_info, methods=["GET"]),
         Route(ORDERS_PATH + "{unique_id}/", _order_lookup, methods=["GET"]),
         Route("/openapi.json", _openapi, methods=["GET"]),
         *admin_routes(),

@@ -13,8 +13,10 @@ Decisions the contract leaves open:
   naming the two schemes.
 - An account inside ``Parcellab-API-Token`` credentials is ASCII digits (at most 18); anything
   else (other scripts' digits, thousands of digits) is 401 ``authentication_failed``.
-- Scopes are ``read`` and ``write``; every token can read the accounts it holds, ``write`` is
-  needed for PUT and POST.
+- Scopes are ``read``, ``write`` and ``orderinfo``. ``read`` lists and looks up orders (and
+  may use the order-info lookup), ``write`` is needed for PUT and POST. A token whose only
+  scope is ``orderinfo`` (what parcelLab hands to order status pages and bots) may use the
+  order-info lookup alone, and gets names and e-mails redacted there.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from parcellab_desk.sandbox.errors import ApiError
 
 READ = "read"
 WRITE = "write"
+ORDER_INFO = "orderinfo"
+SCOPES = frozenset({READ, WRITE, ORDER_INFO})
 
 _MAX_ACCOUNT_DIGITS = 18  # an account id is a positive 64-bit integer
 
@@ -45,6 +49,7 @@ DEMO_TOKEN = "sandbox-demo-token"  # noqa: S105 - a published demo credential, n
 READ_ONLY_TOKEN = "sandbox-read-only-token"  # noqa: S105
 SINGLE_ACCOUNT_TOKEN = "sandbox-single-account-token"  # noqa: S105
 OTHER_ACCOUNT_TOKEN = "sandbox-other-account-token"  # noqa: S105
+ORDER_INFO_TOKEN = "sandbox-order-info-token"  # noqa: S105
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +67,25 @@ class TokenGrant:
     def can_write(self) -> bool:
         return WRITE in self.scopes
 
+    @property
+    def can_read(self) -> bool:
+        """May list and look up orders (``write`` implies it, as for every sandbox token)."""
+        return bool(self.scopes & {READ, WRITE})
+
+    @property
+    def can_use_order_info(self) -> bool:
+        return self.can_read or ORDER_INFO in self.scopes
+
 
 def default_grants() -> tuple[TokenGrant, ...]:
-    """The demo token (write on every demo account) and three narrower ones for tests."""
+    """The demo token (write on every demo account) and four narrower ones for tests."""
     demo = frozenset(DEMO_ACCOUNTS)
     return (
         TokenGrant(DEMO_TOKEN, demo),
         TokenGrant(READ_ONLY_TOKEN, demo, frozenset({READ})),
         TokenGrant(SINGLE_ACCOUNT_TOKEN, frozenset({DEMO_ACCOUNTS[0]})),
         TokenGrant(OTHER_ACCOUNT_TOKEN, frozenset({OTHER_ACCOUNT})),
+        TokenGrant(ORDER_INFO_TOKEN, demo, frozenset({ORDER_INFO})),
     )
 
 
@@ -83,8 +98,8 @@ def parse_grant(text: str) -> TokenGrant:
     if not accounts:
         raise ValueError("a token needs at least one account")
     scopes = frozenset(s.strip() for s in parts[2].split(",")) if len(parts) == 3 else None
-    if scopes is not None and not scopes <= {READ, WRITE}:
-        raise ValueError("scopes are read and write")
+    if scopes is not None and not scopes <= SCOPES:
+        raise ValueError("scopes are read, write and orderinfo")
     return TokenGrant(parts[0], accounts, scopes or frozenset({READ, WRITE}))
 
 
@@ -155,3 +170,8 @@ def permission_denied(
 def require_write(grant: TokenGrant) -> None:
     if not grant.can_write:
         raise permission_denied("This token may read but not write.")
+
+
+def require_read(grant: TokenGrant) -> None:
+    if not grant.can_read:
+        raise permission_denied("This token may only use the order-info lookup.")

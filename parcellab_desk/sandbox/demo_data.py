@@ -245,19 +245,41 @@ class _Generator:
         return f"ERP-{self.next_reference:07d}"
 
     def tracking_number(self, courier: str) -> str:
+        """A number in the courier's own public format, so a pasted number tells its courier."""
         self.next_tracking += 1
         seq = self.next_tracking
-        if courier.startswith("dhl"):
+        letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+        if courier in ("dhl-germany", "dhl-austria"):
             return f"00340434{self._digits(4)}{seq:08d}"
-        if courier.startswith("ups"):
-            return f"1Z{self.rng.choice('ABCDEFGHJKLMNPRSTUVWXY')}{self._digits(5)}{seq:010d}"
+        if courier == "dhl-benelux":
+            return f"JVGL{self._digits(8)}{seq:08d}"
+        if courier == "dhl-gm":
+            return f"GM{self._digits(8)}{seq:08d}"
+        if courier == "ups":
+            return f"1Z{self.rng.choice(letters)}{self._digits(5)}{seq:010d}"
+        if courier in ("ups-mi", "usps"):
+            return f"{'92' if courier == 'ups-mi' else '94'}{self._digits(10)}{seq:010d}"
         if courier in ("royalmail", "parcelforce", "colissimo"):
-            prefix = "".join(self.rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
+            prefix = "".join(self.rng.choice(letters) for _ in range(2))
             suffix = {"royalmail": "GB", "parcelforce": "GB", "colissimo": "FR"}[courier]
             return f"{prefix}{seq:09d}{suffix}"
         if courier == "postnl":
-            return f"3S{self._digits(4)}{seq:09d}"
-        return f"{self._digits(4)}{seq:010d}"
+            return f"3S{''.join(self.rng.choice(letters) for _ in range(4))}{seq:09d}"
+        if courier == "evri":
+            return (
+                f"H{self._digits(2)}{''.join(self.rng.choice(letters) for _ in range(3))}{seq:010d}"
+            )
+        if courier == "yodel":
+            return f"JD{self._digits(6)}{seq:010d}"
+        if courier == "hermes":
+            return f"{self._digits(6)}{seq:010d}"
+        if courier == "gls":
+            return f"{self._digits(1)}{seq:010d}"
+        if courier == "fedex":
+            return f"{self._digits(2)}{seq:010d}"
+        if courier == "mondial":
+            return f"{seq:08d}"
+        return f"{self._digits(4)}{seq:010d}"  # dpd-de, dpd-uk: 14 digits
 
     def ts(self, moment: datetime) -> str:
         return format_ts(min(moment, self.now))

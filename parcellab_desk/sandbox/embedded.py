@@ -22,6 +22,7 @@ from typing import Self
 
 from parcellab_desk.sandbox.app import SandboxSettings
 from parcellab_desk.sandbox.auth import (
+    ORDER_INFO_TOKEN,
     OTHER_ACCOUNT,
     OTHER_ACCOUNT_TOKEN,
     READ_ONLY_TOKEN,
@@ -30,6 +31,7 @@ from parcellab_desk.sandbox.auth import (
 )
 from parcellab_desk.sandbox.demo_data import DEFAULT_DEMO_ORDERS, DEFAULT_SEED
 from parcellab_desk.sandbox.faults import FaultController
+from parcellab_desk.sandbox.order_info import OrderInfoBudget
 from parcellab_desk.sandbox.server import SandboxServer
 from parcellab_desk.sandbox.slow_clients import HEADER_TIMEOUT_S, MAX_CONNECTIONS
 from parcellab_desk.sandbox.store import Store
@@ -44,14 +46,16 @@ class EmbeddedSandbox:
     ``db_path`` None puts the database in a temporary folder removed on ``stop()``; ``port``
     0 picks a free port. Besides the demo token (write on every demo account) the default
     tokens include ``read_only_token`` (read on the demo accounts), ``single_account_token``
-    (read and write on the first demo account only) and ``other_account_token`` (holds only
-    ``other_account``, which the demo token does not).
+    (read and write on the first demo account only), ``other_account_token`` (holds only
+    ``other_account``, which the demo token does not) and ``order_info_token`` (only the
+    order-info lookup on the demo accounts, with names and e-mails redacted).
     """
 
     read_only_token = READ_ONLY_TOKEN
     single_account_token = SINGLE_ACCOUNT_TOKEN
     other_account_token = OTHER_ACCOUNT_TOKEN
     other_account = OTHER_ACCOUNT
+    order_info_token = ORDER_INFO_TOKEN
 
     def __init__(
         self,
@@ -192,6 +196,12 @@ class EmbeddedSandbox:
     @put_echo.setter
     def put_echo(self, value: bool) -> None:
         self._running().settings.put_echo = value
+
+    @property
+    def order_info_budget(self) -> OrderInfoBudget:
+        """The order-info rate limit's counts (``reset()`` forgets them)."""
+        budget: OrderInfoBudget = self._running().app.state.sandbox.order_info_budget
+        return budget
 
     @property
     def store(self) -> Store:

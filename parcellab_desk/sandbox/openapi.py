@@ -29,6 +29,8 @@ from parcellab_desk.api.schema import (
     MutationType,
     Ordering,
 )
+from parcellab_desk.sandbox.order_info import MODES as ORDER_INFO_MODES
+from parcellab_desk.sandbox.order_info import ORDER_INFO_PATH, PUBLISHED_LIMIT_PER_MINUTE
 
 _REF = "#/components/schemas/"
 
@@ -193,6 +195,7 @@ def _schemas() -> dict[str, Any]:
             TRACKING_FIELDS, for_request=True, required=("courier", "tracking_number")
         ),
         **_mutation_schemas(),
+        **_order_info_schemas(),
         "OrderEcho": echo,
         "OrderPage": {
             "type": "object",
@@ -223,6 +226,121 @@ def _schemas() -> dict[str, Any]:
             },
             "required": ["type", "errors"],
         },
+    }
+
+
+def _order_info_schemas() -> dict[str, Any]:
+    def text(description: str = "", fmt: str | None = None) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": ["string", "null"]}
+        if fmt:
+            schema["format"] = fmt
+        if description:
+            schema["description"] = description
+        return schema
+
+    return {
+        "OrderInfo": {
+            "type": "object",
+            "description": "One order as the customer-facing lookup shows it; personal data "
+            "may be redacted ('<name>', '<email>'), order tags are absent.",
+            "properties": {
+                "order_number": text(),
+                "client_key": text(),
+                "order_date": text("When the order was created", "date-time"),
+                "recipient_name": text("The name, or '<name>' when redacted"),
+                "recipient_email": text("The e-mail, or '<email>' when redacted"),
+                "destination_country_iso3": text(),
+                "trackings": {"type": "array", "items": _ref("ParcelInfo")},
+            },
+            "required": [
+                "order_number",
+                "client_key",
+                "order_date",
+                "recipient_name",
+                "recipient_email",
+                "destination_country_iso3",
+                "trackings",
+            ],
+        },
+        "ParcelInfo": {
+            "type": "object",
+            "properties": {
+                "tracking_number": {"type": "string"},
+                "courier": _ref("CourierInfo"),
+                "status": text("The latest delivery status code"),
+                "lifecycle": {"type": "string"},
+                "delivery_estimate": text("Expected delivery day, null when none", "date"),
+                "checkpoints": {"type": "array", "items": _ref("Checkpoint")},
+            },
+            "required": [
+                "tracking_number",
+                "courier",
+                "status",
+                "lifecycle",
+                "delivery_estimate",
+                "checkpoints",
+            ],
+        },
+        "CourierInfo": {
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "description": "The courier code"},
+                "prettyname": {"type": "string"},
+                "trackingurl": text("The courier's tracking page for this parcel", "uri"),
+            },
+            "required": ["name", "prettyname", "trackingurl"],
+        },
+        "Checkpoint": {
+            "type": "object",
+            "properties": {
+                "timestamp": {"type": "string", "format": "date-time"},
+                "status": {"type": "string", "description": "An event code"},
+                "status_text": {"type": "string", "description": "The courier's sentence"},
+                "status_details": text(),
+                "location": text(),
+            },
+            "required": ["timestamp", "status", "status_text", "status_details", "location"],
+        },
+    }
+
+
+def _order_info_operation() -> dict[str, Any]:
+    def param(name: str, description: str, schema: dict[str, Any] | None = None) -> Any:
+        return {
+            "name": name,
+            "in": "query",
+            "schema": schema or {"type": "string"},
+            "description": description,
+        }
+
+    return {
+        "get": {
+            "operationId": "orderInfo",
+            "summary": "Find one order from what a customer knows, with each parcel's events",
+            "description": "One lookup mode per request: "
+            + "; ".join(ORDER_INFO_MODES)
+            + f". Rate limited to {PUBLISHED_LIMIT_PER_MINUTE} requests per minute per account.",
+            "parameters": [
+                param("account", "The account to look in", {"type": "integer"}),
+                param("order_number", "Mode 1, with account"),
+                param("client", "The client key (mode 1, optional)"),
+                param("external_order_id", "Mode 2: the order's external_id, with account"),
+                param("external_reference", "Mode 3, with account"),
+                param("tracking_number", "Mode 4, with courier"),
+                param("courier", "The courier code (mode 4)"),
+                param("customer_number", "Mode 5, with account"),
+                param("recipient_email", "Mode 6, with account"),
+                param("lang", "Language of the texts, e.g. de or en"),
+                param("recipient_postal_code", "An extra check: a parcel's postal code"),
+            ],
+            "responses": {
+                "200": {
+                    "description": "The order (the newest when several match)",
+                    "content": {"application/json": {"schema": _ref("OrderInfo")}},
+                },
+                **_errors(400, 401, 403, 404, 429),
+            },
+        }
     }
 
 
@@ -348,6 +466,7 @@ def build_openapi(server_url: str, *, put_echo: bool = False) -> dict[str, Any]:
                     },
                 },
             },
+            ORDER_INFO_PATH: _order_info_operation(),
             ORDERS_PATH + "{unique_id}/": {
                 "get": {
                     "operationId": "lookupOrder",

@@ -64,6 +64,10 @@ CREATE TABLE IF NOT EXISTS trackings (
     UNIQUE (account, courier, tracking_number)
 );
 CREATE INDEX IF NOT EXISTS trackings_order ON trackings (order_id, id);
+CREATE INDEX IF NOT EXISTS trackings_number ON trackings (tracking_number);
+CREATE INDEX IF NOT EXISTS orders_email
+    ON orders (lower(json_extract(data, '$.recipient_email')));
+CREATE INDEX IF NOT EXISTS orders_customer ON orders (json_extract(data, '$.customer_number'));
 """
 
 _ORDER_COLUMNS = "id, external_id, account, created_at, updated_at, data"
@@ -228,11 +232,43 @@ class Store:
     def with_number(
         self, conn: sqlite3.Connection, accounts: Iterable[int], number: str
     ) -> list[StoredOrder]:
+        return self._in_accounts(conn, accounts, "order_number = ?", number)
+
+    def with_email(
+        self, conn: sqlite3.Connection, accounts: Iterable[int], email: str
+    ) -> list[StoredOrder]:
+        """Orders whose recipient e-mail is ``email``, in any letter case (order-info lookup)."""
+        return self._in_accounts(
+            conn, accounts, "lower(json_extract(data, '$.recipient_email')) = ?", email.lower()
+        )
+
+    def with_customer_number(
+        self, conn: sqlite3.Connection, accounts: Iterable[int], customer_number: str
+    ) -> list[StoredOrder]:
+        return self._in_accounts(
+            conn, accounts, "json_extract(data, '$.customer_number') = ?", customer_number
+        )
+
+    def with_tracking(
+        self, conn: sqlite3.Connection, accounts: Iterable[int], courier: str, number: str
+    ) -> list[StoredOrder]:
+        """Orders holding the tracking ``courier`` + ``number`` (one per account at most)."""
+        return self._in_accounts(
+            conn,
+            accounts,
+            "id IN (SELECT order_id FROM trackings WHERE tracking_number = ? AND courier = ?)",
+            number,
+            courier,
+        )
+
+    def _in_accounts(
+        self, conn: sqlite3.Connection, accounts: Iterable[int], where: str, *params: Any
+    ) -> list[StoredOrder]:
         held = sorted(accounts)
         if not held:
             return []
         marks = ",".join("?" * len(held))
-        return self._find(conn, f"account IN ({marks}) AND order_number = ?", (*held, number))
+        return self._find(conn, f"account IN ({marks}) AND {where}", (*held, *params))
 
     def attach_trackings(self, conn: sqlite3.Connection, orders: Sequence[StoredOrder]) -> None:
         if not orders:

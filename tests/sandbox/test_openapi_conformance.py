@@ -28,12 +28,16 @@ CHECKS = [
 ]
 ORDERS = "/v4/track/orders/"
 LOOKUP = "/v4/track/orders/{unique_id}/"
-OPERATIONS = [("GET", ORDERS), ("PUT", ORDERS), ("POST", ORDERS), ("GET", LOOKUP)]
+INFO = "/v4/track/orders/info/"
+OPERATIONS = [("GET", ORDERS), ("PUT", ORDERS), ("POST", ORDERS), ("GET", LOOKUP), ("GET", INFO)]
 
 
 def _steer_into_held_account(case: Any, account: int) -> None:
     """Random accounts are almost never held (403): point writes at one that is, so the
     success answers (200/201 and the echoed order) are checked against the document too."""
+    query = case.query
+    if isinstance(query, dict) and "account" in query:
+        query["account"] = account
     body = case.body
     if isinstance(body, dict) and "account" in body:
         body["account"] = account
@@ -82,9 +86,11 @@ def test_success_answers_conform_to_the_document(
     running = make_sandbox(demo_orders=30, put_echo=True)
     document = schemathesis.openapi.from_url(f"{running.base_url}/openapi.json")
     headers = {"Authorization": f"Bearer {running.demo_token}"}
-    page = httpx.get(f"{running.base_url}{ORDERS}?page_size=5", headers=headers).json()
+    page = httpx.get(f"{running.base_url}{ORDERS}?page_size=30", headers=headers).json()
     existing = page["results"][0]
     tracking: dict[str, Any] = {"courier": "dhl-germany", "tracking_number": "00340434161094042557"}
+    shipped = next(o for o in page["results"] if o["trackings"])
+    parcel = shipped["trackings"][0]
     cases = [
         document[ORDERS]["GET"].Case(query={"page_size": 5}),
         document[LOOKUP]["GET"].Case(path_parameters={"unique_id": existing["external_id"]}),
@@ -98,6 +104,16 @@ def test_success_answers_conform_to_the_document(
                 "mutations": [{"type": "add_tracking", "tracking": tracking}],
             }
         ),
+        document[INFO]["GET"].Case(
+            query={"order_number": shipped["order_number"], "account": shipped["account"]}
+        ),
+        document[INFO]["GET"].Case(
+            query={
+                "tracking_number": parcel["tracking_number"],
+                "courier": parcel["courier"],
+                "lang": "de",
+            }
+        ),
         document[ORDERS]["PUT"].Case(
             body={
                 "external_id": existing["external_id"],
@@ -108,7 +124,7 @@ def test_success_answers_conform_to_the_document(
     statuses = [
         case.call_and_validate(headers=headers, checks=CHECKS).status_code for case in cases
     ]
-    assert statuses == [200, 200, 201, 201, 200]
+    assert statuses == [200, 200, 201, 201, 200, 200, 200]
 
 
 def test_document_lists_the_contract_operations(sandbox: EmbeddedSandbox) -> None:
@@ -119,6 +135,7 @@ def test_document_lists_the_contract_operations(sandbox: EmbeddedSandbox) -> Non
         (ORDERS, "put"),
         (ORDERS, "post"),
         (LOOKUP, "get"),
+        (INFO, "get"),
     }
     assert document["servers"] == [{"url": sandbox.base_url}]
     put_ok = document["paths"][ORDERS]["put"]["responses"]["200"]

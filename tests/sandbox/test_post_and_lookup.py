@@ -137,7 +137,10 @@ def test_lookup_by_external_id_and_by_order_number(
     assert lookup(api, number) == created
 
 
-@pytest.mark.parametrize("unique_id", ["no-such-order", "info", "info-123", "a.b", "40012345.json"])
+# ("info/" itself is the order-info lookup: tests/sandbox/test_order_info.py)
+@pytest.mark.parametrize(
+    "unique_id", ["no-such-order", "info-123", "infos", "a.b", "40012345.json"]
+)
 def test_lookup_of_nothing_or_outside_the_pattern_is_404(api: httpx.Client, unique_id: str) -> None:
     response = api.get(f"{ORDERS}{unique_id}/")
     assert response.status_code == 404
