@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from parcellab_desk.api.schema import DELIVERY_STATUSES, DeliveryGroup
+from parcellab_desk.services.translation_marks import QT_TRANSLATE_NOOP
 
 __all__ = [
     "GROUP_LABELS",
@@ -28,11 +29,6 @@ __all__ = [
 ]
 
 TRANSLATION_CONTEXT: Final = "DeliveryStatus"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for the translation catalogue; translated where it is shown."""
-    return text
 
 
 @dataclass(frozen=True, slots=True)
