@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,14 +21,13 @@ from typing import Any, Final
 from parcellab_desk.api.models import Order
 from parcellab_desk.services.files import atomic_write_text
 
-__all__ = ["RECENT_LIMIT", "RecentOrder", "RecentOrders", "suggest_numbers"]
+__all__ = ["RECENT_LIMIT", "RecentOrder", "RecentOrders"]
 
 _log = logging.getLogger(__name__)
 
 RECENT_LIMIT: Final = 50
 _FILE_VERSION: Final = 1
 _SAFE_ID: Final = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_SUGGESTION_MIN: Final = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,28 +120,3 @@ class RecentOrders:
             atomic_write_text(self.path, json.dumps(data, indent=1))
         except OSError as exc:
             _log.warning("Could not keep the recent orders: %s", exc.strerror or exc)
-
-
-def _key(text: str) -> str:
-    return "".join(text.split()).lstrip("#").casefold()
-
-
-def suggest_numbers(text: str, numbers: Iterable[str], *, limit: int = 8) -> list[str]:
-    """Order numbers like ``text`` (ignoring ``#``, spaces and case): those that start with
-    it first, then those that contain it, each in the order given."""
-    needle = _key(text)
-    if len(needle) < _SUGGESTION_MIN:
-        return []
-    starts: list[str] = []
-    contains: list[str] = []
-    for number in dict.fromkeys(numbers):
-        key = _key(number)
-        if key == needle:
-            continue  # the text itself is no suggestion
-        if key.startswith(needle):
-            starts.append(number)
-        elif needle in key:
-            contains.append(number)
-        if len(starts) >= limit:
-            break
-    return (starts + contains)[:limit]

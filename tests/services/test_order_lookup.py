@@ -24,7 +24,7 @@ from parcellab_desk.services.order_lookup import (
     OrderLookupService,
     Several,
 )
-from parcellab_desk.services.recent_orders import suggest_numbers
+from parcellab_desk.services.order_suggestions import suggest_numbers
 
 NO_RETRY = RetryPolicy(attempts=1)
 
