@@ -19,6 +19,7 @@ from parcellab_desk.api.schema import (
     Ordering,
     delivery_group,
 )
+from parcellab_desk.qt.status_labels import delivery_label
 from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "OrderColumn",
     "badge",
     "column_for_ordering",
+    "delivery_tone",
     "display_text",
     "format_local",
     "format_utc",
@@ -168,6 +170,11 @@ ORDER_STATUS_TONES: Final[dict[str, BadgeTone]] = {
 }
 
 
+def delivery_tone(status: str | None) -> BadgeTone:
+    """The badge tone of a delivery status code, by its group in the vocabulary."""
+    return GROUP_TONES[delivery_group(status)]
+
+
 def latest_tracking(order: Order) -> Tracking | None:
     """The most recently created tracking; list order breaks ties and missing dates."""
     if not order.trackings:
@@ -183,7 +190,7 @@ def latest_tracking(order: Order) -> Tracking | None:
 def _tracking_status_text(tracking: Tracking) -> str:
     if tracking.is_cancelled:
         return translate("OrderColumns", "Cancelled")
-    return tracking.status or translate("OrderColumns", "No status yet")
+    return delivery_label(tracking.status) or translate("OrderColumns", "No status yet")
 
 
 def badge(order: Order, column: OrderColumn) -> Badge | None:
@@ -203,8 +210,7 @@ def badge(order: Order, column: OrderColumn) -> Badge | None:
             return Badge(translate("OrderColumns", "Order cancelled"), BadgeTone.CANCELLED)
         if tracking.is_cancelled:
             return Badge(_tracking_status_text(tracking), BadgeTone.CANCELLED)
-        tone = GROUP_TONES[delivery_group(tracking.status)]
-        return Badge(_tracking_status_text(tracking), tone)
+        return Badge(_tracking_status_text(tracking), delivery_tone(tracking.status))
     if column is OrderColumn.CANCELLED and order.is_cancelled:
         return Badge(translate("OrderColumns", "Cancelled"), BadgeTone.CANCELLED)
     return None
@@ -267,8 +273,8 @@ def _tracking_line(tracking: Tracking) -> str:
     courier = tracking.courier or "?"
     number = tracking.tracking_number or "?"
     status = _tracking_status_text(tracking)
-    group = delivery_group(tracking.status)
-    suffix = "" if tracking.is_cancelled or group is DeliveryGroup.UNKNOWN else f" ({group})"
+    # the service's own code too: it is what parcelLab's support and the courier speak
+    suffix = "" if tracking.is_cancelled or not tracking.status else f" ({tracking.status})"
     return f"{courier} {number}: {status}{suffix}"
 
 

@@ -36,9 +36,9 @@ from parcellab_desk.api.schema import (
     TRACKING_EDITABLE,
     TRACKING_FIELD,
     FieldKind,
-    delivery_group,
 )
-from parcellab_desk.qt.order_columns import GROUP_TONES, BadgeTone, format_local, format_utc
+from parcellab_desk.qt.order_columns import BadgeTone, delivery_tone, format_local, format_utc
+from parcellab_desk.qt.status_labels import delivery_label, delivery_tooltip
 from parcellab_desk.services.order_editing import TrackingKey, TrackingRow, TrackingState
 from parcellab_desk.services.tracking_draft import TrackingDraft
 from parcellab_desk.ui.accessibility import name_fields_from_labels
@@ -53,7 +53,6 @@ COLUMNS: Final = tuple(spec.column for spec in TRACKING_COLUMNS)
 _COLUMN_FIELDS: Final = tuple(spec.name for spec in TRACKING_COLUMNS)
 STATUS_COLUMN: Final = _COLUMN_FIELDS.index("status")
 
-_GROUP_TONES: Final = GROUP_TONES
 
 
 def _yes_no(value: bool | None) -> str:
@@ -67,10 +66,10 @@ def status_badge(row: TrackingRow) -> tuple[str, BadgeTone]:
         return "Cancelled", BadgeTone.CANCELLED
     if row.state is TrackingState.NEW:
         return "New · not saved", BadgeTone.ATTENTION
-    text = tracking.status or "No status yet"
+    text = delivery_label(tracking.status) or "No status yet"
     if row.state is TrackingState.EDITED:
         text += " · edited"
-    return text, _GROUP_TONES[delivery_group(tracking.status)]
+    return text, delivery_tone(tracking.status)
 
 
 class TrackingsEditor(QWidget):
@@ -249,6 +248,7 @@ class TrackingsEditor(QWidget):
                 foreground, background = tone_colors(tone)
                 item.setForeground(QBrush(foreground))
                 item.setBackground(QBrush(background))
+                item.setToolTip(delivery_tooltip(tracking.status))
             if row.state is not TrackingState.SAVED:
                 font = QFont(item.font())
                 font.setItalic(True)

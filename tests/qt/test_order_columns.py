@@ -55,15 +55,25 @@ def test_trackings_show_count_and_latest_status_with_a_badge() -> None:
     latest = latest_tracking(order)
     assert latest is not None
     assert latest.tracking_number == "B2"
-    assert display_text(order, OrderColumn.TRACKINGS) == "3 · Exception-AddressIssue"
+    # the vocabulary's words, not the raw code
+    assert display_text(order, OrderColumn.TRACKINGS) == "3 · Address problem"
     status = badge(order, OrderColumn.TRACKINGS)
     assert status is not None
     assert status.tone is BadgeTone.EXCEPTION
-    assert status.text == "Exception-AddressIssue"  # the text says it, not only the colour
+    assert status.text == "Address problem"  # the text says it, not only the colour
     tooltip = tooltip_text(order, OrderColumn.TRACKINGS)
     assert tooltip is not None
-    assert "ups B2: Exception-AddressIssue (exception)" in tooltip
-    assert "dhl-germany A1: Delivered (delivered)" in tooltip
+    # hovering shows the service's code too, which support and couriers speak
+    assert "ups B2: Address problem (Exception-AddressIssue)" in tooltip
+    assert "dhl-germany A1: Delivered (Delivered)" in tooltip
+
+
+def test_an_unknown_status_shows_as_the_service_sent_it() -> None:
+    order = with_trackings({"courier": "ups", "tracking_number": "B2", "status": "Held-New"})
+    assert display_text(order, OrderColumn.TRACKINGS) == "1 · Held-New"
+    status = badge(order, OrderColumn.TRACKINGS)
+    assert status is not None
+    assert status.tone is BadgeTone.NEUTRAL
 
 
 def test_tracking_groups_map_to_distinct_tones() -> None:
