@@ -54,7 +54,6 @@ _COLUMN_FIELDS: Final = tuple(spec.name for spec in TRACKING_COLUMNS)
 STATUS_COLUMN: Final = _COLUMN_FIELDS.index("status")
 
 
-
 def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("Yes" if value else "No")
 
