@@ -485,6 +485,121 @@
     </message>
 </context>
 <context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>At the warehouse</source>
+        <translation>Im Lager</translation>
+    </message>
+    <message>
+        <source>Packed, awaiting pickup</source>
+        <translation>Verpackt, wartet auf Abholung</translation>
+    </message>
+    <message>
+        <source>Handed to courier</source>
+        <translation>An Zusteller übergeben</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>Unterwegs</translation>
+    </message>
+    <message>
+        <source>At export hub</source>
+        <translation>Im Exportzentrum</translation>
+    </message>
+    <message>
+        <source>At import hub</source>
+        <translation>Im Importzentrum</translation>
+    </message>
+    <message>
+        <source>In customs</source>
+        <translation>Beim Zoll</translation>
+    </message>
+    <message>
+        <source>Cleared customs</source>
+        <translation>Verzollt</translation>
+    </message>
+    <message>
+        <source>At local depot</source>
+        <translation>Im Zustellstützpunkt</translation>
+    </message>
+    <message>
+        <source>Out for delivery</source>
+        <translation>In Zustellung</translation>
+    </message>
+    <message>
+        <source>Missed, new attempt next day</source>
+        <translation>Nicht angetroffen, neuer Versuch am nächsten Tag</translation>
+    </message>
+    <message>
+        <source>Missed, ready for pickup</source>
+        <translation>Nicht angetroffen, zur Abholung bereit</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>Zur Abholung bereit</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Delivered to a neighbour</source>
+        <translation>Beim Nachbarn abgegeben</translation>
+    </message>
+    <message>
+        <source>Delivered to a locker</source>
+        <translation>Im Paketautomaten</translation>
+    </message>
+    <message>
+        <source>Delivered to a parcel shop</source>
+        <translation>Im Paketshop abgegeben</translation>
+    </message>
+    <message>
+        <source>Address problem</source>
+        <translation>Problem mit der Adresse</translation>
+    </message>
+    <message>
+        <source>Refused by recipient</source>
+        <translation>Annahme verweigert</translation>
+    </message>
+    <message>
+        <source>Damaged in transit</source>
+        <translation>Beim Transport beschädigt</translation>
+    </message>
+    <message>
+        <source>Not collected, going back</source>
+        <translation>Nicht abgeholt, geht zurück</translation>
+    </message>
+    <message>
+        <source>Return on its way</source>
+        <translation>Retoure unterwegs</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Retoure angekommen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Failed attempt / pickup</source>
+        <translation>Zustellversuch / Abholung</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retoure</translation>
+    </message>
+    <message>
+        <source>Unknown status</source>
+        <translation>Unbekannter Status</translation>
+    </message>
+</context>
+<context>
     <name>EditorActionBar</name>
     <message>
         <source>Fix the marked field to save.</source>
@@ -2023,6 +2138,132 @@
     <message>
         <source>&amp;Cancel order…</source>
         <translation>Bestellung s&amp;tornieren …</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLookup</name>
+    <message>
+        <source>order number</source>
+        <translation>Bestellnummer</translation>
+    </message>
+    <message>
+        <source>external id</source>
+        <translation>externe ID</translation>
+    </message>
+    <message>
+        <source>external reference</source>
+        <translation>externe Referenz</translation>
+    </message>
+    <message>
+        <source>tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <source>recipient e-mail</source>
+        <translation>E-Mail des Empfängers</translation>
+    </message>
+    <message>
+        <source>customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelTimeline</name>
+    <message>
+        <source>Copy number</source>
+        <translation>Nummer kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tracking number</source>
+        <translation>Die Sendungsnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Show where it is</source>
+        <translation>Zeigen, wo sie ist</translation>
+    </message>
+    <message>
+        <source>Ask parcelLab for the parcel&apos;s events (the team shares 100 of these a minute)</source>
+        <translation>Die Ereignisse der Sendung bei parcelLab abfragen (das Team teilt sich 100 Abfragen pro Minute)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Courier&apos;s words</source>
+        <translation>Text des Zustellers</translation>
+    </message>
+    <message>
+        <source>Parcel events, newest first</source>
+        <translation>Ereignisse der Sendung, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Parcel {courier} {number}</source>
+        <translation>Sendung {courier} {number}</translation>
+    </message>
+    <message>
+        <source>No delivery status yet.</source>
+        <translation>Noch kein Zustellstatus.</translation>
+    </message>
+    <message>
+        <source>Asking parcelLab where the parcel is…</source>
+        <translation>parcelLab wird gefragt, wo die Sendung ist…</translation>
+    </message>
+    <message>
+        <source>Parcel events are paused for this account: the team&apos;s 100 lookups a minute are used up. Try again in {seconds} s.</source>
+        <translation>Sendungsereignisse sind für dieses Konto pausiert: Die 100 Abfragen pro Minute des Teams sind aufgebraucht. Versuchen Sie es in {seconds} s erneut.</translation>
+    </message>
+    <message>
+        <source>parcelLab has no events for this order yet.</source>
+        <translation>parcelLab hat für diese Bestellung noch keine Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Could not load the parcel&apos;s events: {reason}</source>
+        <translation>Die Ereignisse der Sendung konnten nicht geladen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>parcelLab&apos;s answer has no events for this parcel.</source>
+        <translation>Die Antwort von parcelLab enthält keine Ereignisse zu dieser Sendung.</translation>
+    </message>
+    <message>
+        <source>(no status)</source>
+        <translation>(kein Status)</translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation>Noch keine Ereignisse.</translation>
+    </message>
+    <message>
+        <source>No status yet</source>
+        <translation>Noch kein Status</translation>
+    </message>
+    <message>
+        <source>expected {day}</source>
+        <translation>erwartet {day}</translation>
+    </message>
+    <message>
+        <source>expected {first} to {last}</source>
+        <translation>erwartet {first} bis {last}</translation>
+    </message>
+    <message>
+        <source>Track on {courier}&apos;s site</source>
+        <translation>Bei {courier} verfolgen</translation>
+    </message>
+    <message>
+        <source>the courier</source>
+        <translation>dem Zusteller</translation>
     </message>
 </context>
 <context>
