@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from parcellab_desk.api.auth import ApiAuth
@@ -41,10 +41,13 @@ from parcellab_desk.services.drafts import DraftStore, is_draft_key, new_draft_k
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.job_journal import FernetCodec, JobJournal
 from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.services.order_info_service import OrderInfoService
 from parcellab_desk.services.order_links import find_linked_order, profile_for_link
+from parcellab_desk.services.order_lookup import OrderLookupService
 from parcellab_desk.services.paths import AppPaths, FolderRole
 from parcellab_desk.services.policy import Policy, problem_message, usable_profiles
 from parcellab_desk.services.profiles import Profile, Region, demo_profile
+from parcellab_desk.services.recent_orders import RecentOrders
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.services.session import SessionService, register_token
 from parcellab_desk.start import DEMO_DB_NAME as DEMO_DB_NAME  # re-exported: where it was
@@ -642,6 +645,18 @@ class Console:
             OrderQuery(accounts=profile.default_accounts),
             describe_error=describe_error,
         )
+        profile_key = "demo" if profile.demo else profile.id
+        recent = RecentOrders(self.paths.data / "recent", profile_key)
+
+        def accounts() -> tuple[int, ...]:
+            """Where the lookups that need an account look: the profile's (or the demo's)
+            accounts, else those of the orders loaded so far."""
+            return self._accounts_of(profile) or tuple(
+                sorted({a for _, a, _ in model.known_orders() if a is not None})
+            )
+
+        order_info = OrderInfoService(self.client, lang=QLocale().name().split("_")[0])
+        search = OrderLookupService(self.client, order_info, accounts=accounts)
         window = MainWindow(
             model=model,
             runner=self.runner,
@@ -651,12 +666,15 @@ class Console:
             profile_name=profile.name,
             host_label=profile.host_label,
             base_url=profile.base_url,
-            profile_key="demo" if profile.demo else profile.id,
+            profile_key=profile_key,
             accounts=self._accounts_of(profile),
             demo=profile.demo,
             theme=self.theme,
             log_file=self.log_file,
             profile=profile,
+            search=search.search,
+            parcels=order_info,
+            recent=recent,
         )
         model.setParent(window)
         window.set_policy(

@@ -25,10 +25,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Final
 
 import pydantic
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from parcellab_desk.api.errors import BadResponseError
-from parcellab_desk.api.models import OptionalText, Timestamp
+from parcellab_desk.api.models import OptionalText, Timestamp, _ApiModel
 from parcellab_desk.api.pagination import QueryParams
 from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.api.schema import ORDER_INFO_PATH, OrderInfoMode
@@ -57,10 +57,8 @@ def is_redacted(value: Any) -> bool:
     return isinstance(value, str) and bool(_REDACTED.match(value))
 
 
-class _InfoModel(BaseModel):
-    model_config = ConfigDict(
-        extra="allow", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
-    )
+class _InfoModel(_ApiModel):
+    """The orders API's model rules (unknown fields kept, frozen, numbers read as text)."""
 
 
 def _courier(value: Any) -> Any:
@@ -268,7 +266,12 @@ class OrderInfoQuery:
     def with_options(
         self, *, lang: str | None = None, postal_code: str | None = None
     ) -> OrderInfoQuery:
-        return dataclasses.replace(self, lang=lang, postal_code=postal_code)
+        """The same lookup with these options (None keeps an option as it is)."""
+        return dataclasses.replace(
+            self,
+            lang=lang if lang is not None else self.lang,
+            postal_code=postal_code if postal_code is not None else self.postal_code,
+        )
 
     def params(self) -> QueryParams:
         if not self.value.strip():

@@ -22,11 +22,12 @@ from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_codec import pack, unpack
 from parcellab_desk.qt.order_columns import Badge, OrderColumn, badge
 
-__all__ = ["DEFAULT_CACHE_ROWS", "OrderRows", "RowView"]
+__all__ = ["DEFAULT_CACHE_ROWS", "KnownOrder", "OrderRows", "RowView"]
 
 DEFAULT_CACHE_ROWS: Final = 512  # a tall screen is ~60 rows; this keeps several screens
 
 Render = Callable[[Order], tuple[str, ...]]
+KnownOrder = tuple[str, int | None, str | None]  # order number, account, external id
 _COLUMNS: Final = tuple(OrderColumn)
 
 
@@ -70,6 +71,7 @@ class OrderRows:
         self._row_of: dict[str, int] = {}
         self._cache: OrderedDict[int, RowView] = OrderedDict()
         self._tags: set[str] = set()
+        self._known: dict[str, KnownOrder] = {}
         self._newest = -1  # the most recently used row: a paint asks it for many roles
         self.count = 0  # rows held; an attribute, as the model reads it on every data() call
 
@@ -91,6 +93,17 @@ class OrderRows:
     def unpacked_count(self) -> int:
         """Rows still held parsed, waiting for ``pack_some``."""
         return len(self._unpacked)
+
+    @property
+    def known_orders(self) -> Collection[KnownOrder]:
+        """(order number, account, external id) of the rows held (or held since the last
+        ``clear``), without parsing them: suggestions for the search box."""
+        return self._known.values()
+
+    def _note(self, order: Order) -> None:
+        if order.order_number:
+            key = order.external_id or f"{order.account}|{order.order_number}"
+            self._known[key] = (order.order_number, order.account, order.external_id)
 
     def row_of(self, external_id: str) -> int | None:
         return self._row_of.get(external_id)
@@ -123,6 +136,7 @@ class OrderRows:
             if order.external_id is not None:
                 self._row_of[order.external_id] = row
             self._tags.update(order.tags)
+            self._note(order)
         self.count = len(self._blobs)
 
     def pack_some(self, limit: int) -> int:
@@ -148,6 +162,7 @@ class OrderRows:
         if order.external_id is not None:
             self._row_of[order.external_id] = row
         self._tags.update(order.tags)
+        self._note(order)
         self._remember(row, order)
 
     def split(self, count: int) -> OrderRows:
@@ -158,6 +173,7 @@ class OrderRows:
         tail._ids = self._ids[count:]
         tail._row_of = {i: row for row, i in enumerate(tail._ids) if i is not None}
         tail._tags = set(self._tags)  # a superset: tags are suggestions, not a per-row fact
+        tail._known = dict(self._known)  # the same for order numbers
         tail.count = len(tail._blobs)
         self.truncate(count)
         return tail
@@ -173,6 +189,7 @@ class OrderRows:
             if external_id is not None:
                 self._row_of[external_id] = row
         self._tags |= tail._tags
+        self._known.update(tail._known)
         self.count = len(self._blobs)
         tail.clear()
 
@@ -196,6 +213,7 @@ class OrderRows:
         self._ids.clear()
         self._row_of.clear()
         self._tags.clear()
+        self._known.clear()
         self._cache.clear()
         self._newest = -1
 

@@ -65,7 +65,7 @@ from parcellab_desk.qt.order_columns import (
     tooltip_text,
 )
 from parcellab_desk.qt.order_pages import OrderPageLike, OrderPageSource, OrderQuery
-from parcellab_desk.qt.order_rows import OrderRows, RowView
+from parcellab_desk.qt.order_rows import KnownOrder, OrderRows, RowView
 from parcellab_desk.qt.tasks import TaskRunner, TaskStartError
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.wording import translate
@@ -240,6 +240,10 @@ class OrderTableModel(QAbstractTableModel):
         """Tags of the orders loaded for this query, cheaply (no row is parsed for it)."""
         return self._orders.tags
 
+    def known_orders(self) -> Collection[KnownOrder]:
+        """(order number, account, external id) of the orders loaded, without parsing them."""
+        return self._orders.known_orders
+
     def is_status_row(self, row: int) -> bool:
         return self._status_row is not None and row == len(self._orders)
 
@@ -371,7 +375,11 @@ class OrderTableModel(QAbstractTableModel):
             tip = _tr(HEADER_TOOLTIPS.get(column, HEADER_LABELS[column]))
             if column in SORT_FIELDS:
                 return translate("OrderColumns", "{tip} (click to sort)").format(tip=tip)
-            return tip
+            # the service sorts by a few fields only: say so rather than pretend
+            sortable = ", ".join(_tr(HEADER_LABELS[c]) for c in SORT_FIELDS)
+            return translate(
+                "OrderColumns", "{tip} (not sortable: the service sorts by {columns} only)"
+            ).format(tip=tip, columns=sortable)
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -50,8 +50,11 @@ class OrderInfoService:
         *,
         ttl: float = DEFAULT_TTL_S,
         clock: Callable[[], float] = time.monotonic,
+        lang: str | None = None,
     ) -> None:
+        """``lang`` (e.g. ``de``) asks for the couriers' texts in the agent's language."""
         self._client = client
+        self._lang = lang
         self._ttl = ttl
         self._clock = clock
         self._answers: dict[object, _Kept] = {}
@@ -164,8 +167,9 @@ class OrderInfoService:
     async def _ask(self, query: OrderInfoQuery) -> OrderInfo:
         self.requests_sent += 1
         until = self._clock() + self._ttl
+        sent = query if query.lang or not self._lang else query.with_options(lang=self._lang)
         try:
-            info = await self._client.order_info.lookup(query)
+            info = await self._client.order_info.lookup(sent)
         except NotFoundError:
             self._answers[query] = _Kept(None, until)
             raise

@@ -7,6 +7,7 @@ belongs to the ``TaskRunner`` it was given, so closing the window cancels them.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, tzinfo
@@ -59,20 +60,32 @@ from parcellab_desk import __version__
 from parcellab_desk.api.errors import AmbiguousOrderError, NotFoundError
 from parcellab_desk.api.models import Order
 from parcellab_desk.links import OrderLink
-from parcellab_desk.qt.order_columns import OrderColumn
+from parcellab_desk.qt.order_columns import SORT_FIELDS, OrderColumn
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.drafts import DraftStore
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.order_editing import OrderEditingService
+from parcellab_desk.services.order_lookup import Found, LookupResult, Match, Several
+from parcellab_desk.services.order_suggestions import (
+    Suggestion,
+    SuggestionSource,
+    session_suggestions,
+)
 from parcellab_desk.services.profiles import Profile
 from parcellab_desk.services.profiles import Region as ServiceRegion
+from parcellab_desk.services.recent_orders import RecentOrders
 from parcellab_desk.ui import help_actions
 from parcellab_desk.ui.accessibility import announce
 from parcellab_desk.ui.dialog_async import run_dialog
-from parcellab_desk.ui.filter_bar import FilterBar, FilterValues, OpenOrderBox
+from parcellab_desk.ui.filter_bar import FilterBar, FilterValues
 from parcellab_desk.ui.icons import IconName, refresh_icons, set_icon
+from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
+from parcellab_desk.ui.order_picker import OrderPickerDialog
+from parcellab_desk.ui.parcel_timeline import ParcelSource, attach_parcel_timeline
+from parcellab_desk.ui.search_box import SearchBox
+from parcellab_desk.ui.search_messages import not_found_sentence
 from parcellab_desk.ui.settings_dialog import SettingsDialog
 from parcellab_desk.ui.status_chips import OrderTableDelegate
 from parcellab_desk.ui.theme import Appearance, ThemeController, ThemePalette, set_role
@@ -81,6 +94,7 @@ from parcellab_desk.ui.window_keys import Region, WindowKeys
 _log = logging.getLogger(__name__)
 
 OrderLookup = Callable[[str], Awaitable[Order]]
+OrderSearch = Callable[[str], Awaitable[LookupResult]]
 
 EDITOR_MIN_WIDTH: Final = 520
 EDITOR_WIDTH: Final = 640
@@ -142,7 +156,7 @@ class MainWindow(QMainWindow):
 
     closed = Signal()
     order_opened = Signal(object)  # the Order now shown in a tab
-    lookup_failed = Signal(str)  # what the agent was told under the open-order box
+    lookup_failed = Signal(str)  # what the agent was told under the search box
     switch_profile_requested = Signal(str)  # the profile id the agent picked
     new_profile_requested = Signal()
     edit_profile_requested = Signal()
@@ -166,12 +180,23 @@ class MainWindow(QMainWindow):
         theme: ThemeController | None = None,
         log_file: Path | None = None,
         profile: Profile | None = None,
+        search: OrderSearch | None = None,
+        parcels: ParcelSource | None = None,
+        recent: RecentOrders | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``lookup`` reads one order by external id or number (refreshing a row, opening a
+        suggestion); ``search`` finds orders from whatever the agent typed (without it the
+        box looks up exactly what was typed); ``parcels`` gives the trackings' timelines;
+        ``recent`` remembers the orders opened."""
         super().__init__(parent)
         self.model = model
         self._runner = runner
         self._lookup = lookup
+        self._search = search
+        self._parcels = parcels
+        self.recent = recent
+        self.picker: OrderPickerDialog | None = None  # while the agent chooses
         self._profile_key = profile_key
         self._profile_name = profile_name
         self._base_url = base_url or host_label
@@ -187,13 +212,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("DEMO · {title}").format(title=title) if demo else title)
         self.resize(1280, 780)
 
-        self.open_box = OpenOrderBox(self)
+        self.open_box = SearchBox(self, suggest=self._suggestions)
         self.filter_bar = FilterBar(self)
-        self.lookup_message = QLabel(self)
-        self.lookup_message.setObjectName("lookupMessage")
-        self.lookup_message.setWordWrap(True)
-        set_role(self.lookup_message, "danger")
-        self.lookup_message.hide()
+        self.lookup_message = self.open_box.message
 
         self.table = QTableView(self)
         self.table.setObjectName("orderTable")
@@ -222,6 +243,8 @@ class MainWindow(QMainWindow):
         section, order = model.sort_indicator()
         header.setSortIndicator(section, order)
         self.table.setSortingEnabled(True)
+        # The service sorts by a few fields only: a click elsewhere must not move the arrow.
+        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.empty_state = EmptyState(self.table.viewport())
@@ -245,6 +268,7 @@ class MainWindow(QMainWindow):
         self.editor_tabs.order_saved.connect(self.show_saved_order)
         self.editor_tabs.editor_opened.connect(self._update_tabs_placeholder)
         self.tabs.setAccessibleName(self.tr("Open orders"))
+        self.editor_tabs.editor_opened.connect(self._on_editor_tabs_editor_opened)
 
         # The table owns the window until an order opens; the editor pane appears beside it
         # then, and gives the room back when the last order closes (_update_tabs_placeholder).
@@ -261,7 +285,6 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addWidget(self.open_box)
-        layout.addWidget(self.lookup_message)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -278,7 +301,8 @@ class MainWindow(QMainWindow):
         if theme is not None:
             theme.changed.connect(self._on_theme_changed)
 
-        self.open_box.open_requested.connect(self._on_open_box_open_requested)
+        self.open_box.search_requested.connect(self._on_open_box_open_requested)
+        self.open_box.suggestion_chosen.connect(self._on_open_box_suggestion_chosen)
         self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
         self.empty_state.clear_button.clicked.connect(self.filter_bar.clear)
         self.table.activated.connect(self._on_table_activated)
@@ -434,6 +458,8 @@ class MainWindow(QMainWindow):
         tabs = self.editor_tabs
         order_menu.addAction(tabs.new_action)
         self._action(order_menu, self.tr("Open &selected"), self.open_selected)
+        self.recent_menu = order_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         order_menu.addSeparator()
         order_menu.addAction(tabs.save_action)
         set_icon(tabs.save_action, IconName.SAVE)
@@ -569,8 +595,7 @@ class MainWindow(QMainWindow):
     # --- commands ----------------------------------------------------------------------------
 
     def focus_open_box(self) -> None:
-        self.open_box.edit.setFocus()
-        self.open_box.edit.selectAll()
+        self.open_box.focus()
 
     def focus_editor(self, *, first_field: bool = False) -> None:
         """Into the current order tab: where the agent left it, else its first field."""
@@ -614,8 +639,11 @@ class MainWindow(QMainWindow):
 
     def open_order(self, order: Order) -> None:
         """Show ``order`` in its editor tab (reusing the tab when it is open already)."""
+        self.open_box.clear_message()  # the agent moved on
         self.editor_tabs.open_order(order)
         self._update_tabs_placeholder()
+        if self.recent is not None:
+            self.recent.add(order)
         self.order_opened.emit(order)
 
     def restore_drafts(self) -> int:
@@ -729,7 +757,89 @@ class MainWindow(QMainWindow):
     # --- slots --------------------------------------------------------------------------------
 
     def _on_open_box_open_requested(self, text: str) -> None:
-        self._runner.start(("lookup", id(self)), self._look_up(text))
+        # A new search under the same key cancels the one before (superseded).
+        self._runner.start(("lookup", id(self)), self._find(text))
+
+    def _on_open_box_suggestion_chosen(self, suggestion: Suggestion) -> None:
+        self._runner.start(("lookup", id(self)), self._open_known(suggestion))
+
+    async def _find(self, text: str) -> None:
+        self.open_box.clear_message()
+        self.open_box.set_busy(True)
+        self.show_message(self.tr("Searching for {text}…").format(text=text))
+        try:
+            if self._search is None:
+                await self._look_up(text)
+                return
+            result = await self._search(text)
+        except Exception as exc:  # every failure becomes a sentence the agent can act on
+            _log.warning("Search for an order failed: %s", type(exc).__name__)
+            self._show_lookup_message(
+                self.tr("Could not search for “{text}”: {reason}").format(
+                    text=text, reason=describe_error(exc)
+                )
+            )
+            return
+        finally:
+            self.open_box.set_busy(False)
+        self.statusBar().clearMessage()
+        if isinstance(result, Found):
+            self._open_match(result.match)
+        elif isinstance(result, Several):
+            values = {m.value for m in result.matches}  # the cleaned text, when all agree
+            chosen = await self._pick(values.pop() if len(values) == 1 else text, result.matches)
+            if chosen is not None:
+                self._open_match(chosen)
+        else:
+            if not result.suggestions:
+                # the orders this window knows (recent and loaded) that look like the text
+                like = [s.order_number for s in self._suggestions(result.search.text)]
+                result = dataclasses.replace(result, suggestions=tuple(dict.fromkeys(like)))
+            self._show_lookup_message(not_found_sentence(result))
+
+    def _open_match(self, match: Match) -> None:
+        self.statusBar().showMessage(
+            self.tr("Opened order {number}").format(number=match.order.order_number), 4000
+        )
+        self.open_order(match.order)
+
+    async def _pick(self, text: str, matches: Sequence[Match]) -> Match | None:
+        dialog = OrderPickerDialog(text, matches, self._tz, self)
+        self.picker = dialog
+        try:
+            if await run_dialog(dialog) != OrderPickerDialog.DialogCode.Accepted:
+                return None
+            return dialog.chosen()
+        finally:
+            self.picker = None
+            dialog.deleteLater()
+
+    async def _open_known(self, suggestion: Suggestion) -> None:
+        """A suggestion or a recent order: read it by its id (its number may be shared)."""
+        self.open_box.clear_message()
+        key = suggestion.external_id or suggestion.order_number
+        try:
+            order = await self._lookup(key)
+        except AmbiguousOrderError as exc:
+            same = [o for o in exc.candidates if o.account == suggestion.account]
+            if len(same) == 1:
+                self.open_order(same[0])
+                return
+            await self._look_up(suggestion.order_number)
+            return
+        except NotFoundError:
+            self._show_lookup_message(
+                self.tr("Order {number} no longer exists.").format(number=suggestion.order_number)
+            )
+            return
+        except Exception as exc:  # shown, never raised into Qt
+            self._show_lookup_message(
+                self.tr("Could not open order {number}: {reason}").format(
+                    number=suggestion.order_number, reason=describe_error(exc)
+                )
+            )
+            return
+        self.open_order(order)
 
     def _on_stop_lookup_clicked(self) -> None:
         """A long lookup is the agent's to end (it changes nothing on the server)."""
@@ -738,7 +848,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Lookup stopped."), 4000)
 
     async def _look_up(self, text: str) -> None:
-        self.lookup_message.hide()
+        """Without a search service: exactly what was typed, as an order number or id."""
         self.show_message(self.tr("Looking up {text}…").format(text=text))
         self.stop_lookup_button.show()
         try:
@@ -799,10 +909,54 @@ class MainWindow(QMainWindow):
 
     def _show_lookup_message(self, text: str) -> None:
         self.statusBar().clearMessage()
-        self.lookup_message.setText(text)
-        self.lookup_message.show()
+        self.open_box.show_message(text)
         announce(self.lookup_message, text)
         self.lookup_failed.emit(text)
+
+    def _suggestions(self, text: str) -> list[Suggestion]:
+        recent = self.recent.entries() if self.recent is not None else []
+        return session_suggestions(text, recent, self.model.known_orders())
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        entries = self.recent.entries() if self.recent is not None else []
+        if not entries:
+            menu.addAction(self.tr("No orders opened yet")).setEnabled(False)
+            return
+        for entry in entries[:20]:
+            when = entry.opened_at.astimezone(self._tz).strftime("%d.%m. %H:%M")
+            account = f" · {entry.account}" if entry.account is not None else ""
+            action = menu.addAction(f"{entry.order_number}{account} · {when}")
+            suggestion = Suggestion(
+                entry.order_number, entry.account, entry.external_id, SuggestionSource.RECENT
+            )
+            action.triggered.connect(partial(self._on_open_box_suggestion_chosen, suggestion))
+
+    def _on_editor_tabs_editor_opened(self, editor: OrderEditor) -> None:
+        if self._parcels is None:
+            return
+        attach_parcel_timeline(
+            editor,
+            editor.trackings_editor,
+            lambda: editor.order,
+            self._runner,
+            self._parcels,
+            self._tz,
+        )
+
+    def _on_header_sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        if 0 <= section < len(OrderColumn) and OrderColumn(section) in SORT_FIELDS:
+            return
+        header = self.table.horizontalHeader()
+        shown, order = self.model.sort_indicator()
+        header.blockSignals(True)
+        header.setSortIndicator(shown, order)
+        header.blockSignals(False)
+        header.viewport().update()
+        self.statusBar().showMessage(
+            self.tr("The service cannot sort by this column; the list stays as it is."), 4000
+        )
 
     def _on_filter_bar_filters_changed(self, values: FilterValues) -> None:
         self.model.set_query(

@@ -296,7 +296,7 @@ class ParcelTimeline(QWidget):
         rows = min(self.events.topLevelItemCount(), 8)
         row_height = max(self.events.sizeHintForRow(0), 22) if rows else 22
         header = self.events.header().sizeHint().height()
-        self.events.setMinimumHeight(header + 4 + rows * row_height)
+        self.events.setFixedHeight(header + 6 + rows * row_height)
 
     def _on_copy_button_clicked(self) -> None:
         if self._tracking is not None and self._tracking.tracking_number:

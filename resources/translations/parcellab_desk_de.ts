@@ -1667,6 +1667,10 @@
         <translation>&amp;Ausgewählte öffnen</translation>
     </message>
     <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
         <source>&amp;Close tab</source>
         <translation>Tab sc&amp;hließen</translation>
     </message>
@@ -1786,6 +1790,22 @@
         <translation>Dienst: {url}</translation>
     </message>
     <message>
+        <source>Searching for {text}…</source>
+        <translation>Suche nach {text}…</translation>
+    </message>
+    <message>
+        <source>Could not search for “{text}”: {reason}</source>
+        <translation>Die Suche nach „{text}“ war nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <source>Order {number} no longer exists.</source>
+        <translation>Die Bestellung {number} gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not open order {number}: {reason}</source>
+        <translation>Die Bestellung {number} konnte nicht geöffnet werden: {reason}</translation>
+    </message>
+    <message>
         <source>Lookup stopped.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
@@ -1828,6 +1848,14 @@
     <message>
         <source>Orders in several accounts have the number “{text}”. Open which?</source>
         <translation>Bestellungen in mehreren Accounts haben die Nummer „{text}“. Welche möchten Sie öffnen?</translation>
+    </message>
+    <message>
+        <source>No orders opened yet</source>
+        <translation>Noch keine Bestellung geöffnet</translation>
+    </message>
+    <message>
+        <source>The service cannot sort by this column; the list stays as it is.</source>
+        <translation>Nach dieser Spalte kann der Dienst nicht sortieren; die Liste bleibt, wie sie ist.</translation>
     </message>
     <message>
         <source>Open</source>
@@ -2034,6 +2062,10 @@
         <translation>{tip} (zum Sortieren klicken)</translation>
     </message>
     <message>
+        <source>{tip} (not sortable: the service sorts by {columns} only)</source>
+        <translation>{tip} (nicht sortierbar: Der Dienst sortiert nur nach {columns})</translation>
+    </message>
+    <message>
         <source>Use Retry (or refresh) to try again.</source>
         <translation>Mit „Erneut versuchen“ (oder Aktualisieren) noch einmal laden.</translation>
     </message>
@@ -2165,6 +2197,57 @@
     <message>
         <source>customer number</source>
         <translation>Kundennummer</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPickerDialog</name>
+    <message>
+        <source>Choose the order</source>
+        <translation>Bestellung auswählen</translation>
+    </message>
+    <message>
+        <source>{count} orders match “{text}”. Open which?</source>
+        <translation>{count} Bestellungen passen zu „{text}“. Welche öffnen?</translation>
+    </message>
+    <message>
+        <source>Matching orders</source>
+        <translation>Passende Bestellungen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>Gefunden über</translation>
+    </message>
+    <message>
+        <source>An e-mail or customer number finds the newest order of each account; older orders of the same customer are not listed.</source>
+        <translation>Eine E-Mail-Adresse oder Kundennummer findet die neueste Bestellung je Account; ältere Bestellungen derselben Person stehen nicht in der Liste.</translation>
+    </message>
+    <message>
+        <source>{how}, newest in account</source>
+        <translation>{how}, neueste im Account</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2596,49 @@
     <message>
         <source>Stopped. Your changes are kept.</source>
         <translation>Abgebrochen. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Order number, e-mail, tracking number, customer number, reference or id, then Enter</source>
+        <translation>Bestellnummer, E-Mail, Sendungsnummer, Kundennummer, Referenz oder ID, dann Enter</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>Bestellung öffnen</translation>
+    </message>
+    <message>
+        <source>Takes whatever the customer wrote; Enter searches, Down shows suggestions</source>
+        <translation>Nimmt, was die Kundin oder der Kunde geschrieben hat; Enter sucht, Pfeil nach unten zeigt Vorschläge</translation>
+    </message>
+    <message>
+        <source>O&amp;pen order:</source>
+        <translation>Bestellung ö&amp;ffnen:</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>recent</source>
+        <translation>zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <source>account {account}</source>
+        <translation>Account {account}</translation>
+    </message>
+    <message>
+        <source>from this session: {source}</source>
+        <translation>aus dieser Sitzung: {source}</translation>
+    </message>
+    <message>
+        <source>Known from this session, not a search of the service</source>
+        <translation>Aus dieser Sitzung bekannt, keine Suche beim Dienst</translation>
     </message>
 </context>
 <context>
