@@ -42,6 +42,7 @@ from parcellab_desk.ui.export_dialog import ExportDialog
 from parcellab_desk.ui.import_dialog import ImportDialog
 from parcellab_desk.ui.main_window import MainWindow
 from tests.signals import next_emission, until
+from tests.window_teardown import end_window
 
 PAGE = 20
 
@@ -107,11 +108,7 @@ async def open_desk(sandbox: EmbeddedSandbox, journal: JobJournal) -> Desk:
 
 
 async def close_desk(desk: Desk) -> None:
-    runner = desk.window._runner
-    desk.window.close()
-    desk.window.deleteLater()
-    await runner.aclose()
-    await desk.client.aclose()
+    await end_window(desk.window, desk.window._runner, desk.client)
 
 
 @pytest.fixture

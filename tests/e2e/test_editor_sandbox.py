@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
@@ -35,8 +34,9 @@ from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
-from tests.signals import expect, next_emission
+from tests.signals import WAIT, expect, next_emission
 from tests.ui.form_helpers import enter
+from tests.window_teardown import end_window
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -76,22 +76,18 @@ async def console(
         time_zone=BERLIN,
     )
     model.setParent(window)
-    qtbot.addWidget(window)
 
     # The window's own wiring: editors in its tabs, saves update the table row.
     tabs = window.editor_tabs
 
-    window.show()
-    window.activateWindow()  # window shortcuts reach the active window only
-    while model.loaded_count == 0:
-        await next_emission(model.page_loaded)
-    yield Console(window, model, tabs, client, sandbox)
     try:
-        if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it
-            window.close()
+        window.show()
+        window.activateWindow()  # window shortcuts reach the active window only
+        while model.loaded_count == 0:
+            await next_emission(model.page_loaded)
+        yield Console(window, model, tabs, client, sandbox)
     finally:
-        await runner.aclose()  # bounded; and the connections close whatever happened
-        await client.aclose()
+        await end_window(window, runner, client)  # not qtbot's: see window_teardown
 
 
 def type_into(editor: OrderEditor, name: str, text: str) -> None:
@@ -234,7 +230,7 @@ async def test_closing_the_window_asks_about_unsaved_edits(console: Console) -> 
 
     asked = expect(editor.dialog_opened)
     window.close()
-    (box,) = await asyncio.wait_for(asked, 10)
+    (box,) = await asyncio.wait_for(asked, WAIT)
     assert isinstance(box, QMessageBox)
     assert window.isVisible()  # nothing closed while the agent decides
     box.button(QMessageBox.StandardButton.Cancel).click()
@@ -243,9 +239,9 @@ async def test_closing_the_window_asks_about_unsaved_edits(console: Console) -> 
 
     asked = expect(editor.dialog_opened)
     window.close()
-    (box,) = await asyncio.wait_for(asked, 10)
+    (box,) = await asyncio.wait_for(asked, WAIT)
     assert isinstance(box, QMessageBox)
     closed = expect(window.closed)
     box.button(QMessageBox.StandardButton.Discard).click()
-    await asyncio.wait_for(closed, 10)
+    await asyncio.wait_for(closed, WAIT)
     assert not window.isVisible()

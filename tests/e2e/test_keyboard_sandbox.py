@@ -16,7 +16,6 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -38,6 +37,7 @@ from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
 from parcellab_desk.ui.window_keys import menu_actions
 from tests.signals import WAIT, expect, next_emission, until
+from tests.window_teardown import end_window
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 Alt = Qt.KeyboardModifier.AltModifier
@@ -114,16 +114,14 @@ async def env(
         demo=True,
     )
     model.setParent(window)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()  # window shortcuts reach the active window only
-    while model.loaded_count == 0:
-        await next_emission(model.page_loaded)
-    yield Env(window, model, client, sandbox, Keyboard(window), unique_order_number)
-    if shiboken6.isValid(window):  # pytest-qt closes (and deletes) it after the test too
-        window.close()
-    await runner.aclose()
-    await client.aclose()
+    try:
+        window.show()
+        window.activateWindow()  # window shortcuts reach the active window only
+        while model.loaded_count == 0:
+            await next_emission(model.page_loaded)
+        yield Env(window, model, client, sandbox, Keyboard(window), unique_order_number)
+    finally:
+        await end_window(window, runner, client)  # not qtbot's: see window_teardown
 
 
 async def test_find_open_edit_tag_track_and_save_without_the_mouse(env: Env) -> None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -26,6 +25,7 @@ from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
 from tests.signals import next_emission, until
+from tests.window_teardown import end_window
 
 PAGE = 25
 
@@ -62,18 +62,12 @@ async def console(qtbot: QtBot, sandbox: EmbeddedSandbox) -> AsyncIterator[Conso
         demo=True,
     )
     model.setParent(window)
-    qtbot.addWidget(window)
-    window.show()
-    await until(lambda: model.loaded_count > 0, model.page_loaded)
-    yield Console(window, model, client, sandbox)
     try:
-        if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it
-            window.close()
+        window.show()
+        await until(lambda: model.loaded_count > 0, model.page_loaded)
+        yield Console(window, model, client, sandbox)
     finally:
-        # Whatever happened to the window, the tasks and the connections end here: a
-        # socket left open is reported by a later, unrelated test.
-        await runner.aclose()
-        await client.aclose()
+        await end_window(window, runner, client)  # not qtbot's: see window_teardown
 
 
 async def test_first_page_shows_with_demo_marking(console: Console) -> None:
@@ -242,5 +236,5 @@ async def test_hidden_columns_are_remembered_for_the_profile(console: Console) -
         profile_key="e2e",
     )
     assert again.table.horizontalHeader().isSectionHidden(int(OrderColumn.TAGS))
+    await runner.aclose()  # before deleting it: its ending tasks may still touch it
     again.deleteLater()
-    await runner.aclose()

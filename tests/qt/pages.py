@@ -12,8 +12,7 @@ from PySide6.QtCore import SignalInstance
 
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_pages import OrderQuery
-
-WAIT = 5.0  # seconds before a test gives up on an event that should come at once
+from tests.signals import WAIT as WAIT  # one generous upper bound for every wait
 
 
 def make_order(n: int, **fields: Any) -> Order:

@@ -21,6 +21,7 @@ from parcellab_desk.single_instance import (
     server_name,
     socket_path,
 )
+from tests.signals import WAIT
 
 LINK = "parcellab-desk://order/1042/A-10042"
 
@@ -81,7 +82,7 @@ async def test_a_second_launch_hands_its_link_to_the_running_console(name: str) 
     handed = await asyncio.to_thread(hand_over, name, LINK)  # the second process's side
 
     assert handed is True
-    assert await asyncio.wait_for(received, 5) == LINK
+    assert await asyncio.wait_for(received, WAIT) == LINK
     server.close()
 
 
@@ -96,7 +97,7 @@ async def test_the_server_takes_over_a_socket_left_by_a_crash(name: str) -> None
     assert server.listen()
     received = await _received(server)
     assert await asyncio.to_thread(hand_over, name, None) is True
-    assert await asyncio.wait_for(received, 5) is None  # a plain start: window to the front
+    assert await asyncio.wait_for(received, WAIT) is None  # a plain start: window to the front
     server.close()
 
 
@@ -117,7 +118,7 @@ async def test_a_second_server_does_not_steal_the_running_ones_socket(name: str)
 
     assert second.listen() is False  # it found the first one answering: keeps its socket
     assert await asyncio.to_thread(hand_over, name, LINK) is True
-    await asyncio.wait_for(both, 5)
+    await asyncio.wait_for(both, WAIT)
     assert got == [LINK]  # the first still gets every launch (the probe said nothing)
     first.close()
 

@@ -38,12 +38,19 @@ def test_cli_prints_url_token_and_accounts_then_serves(tmp_path: Path) -> None:
         )
         assert len(response.json()["results"]) == 25
         extra = httpx.get(
-            f"{base_url}/v4/track/orders/", headers={"Authorization": "Bearer extra-token"}
+            f"{base_url}/v4/track/orders/",
+            headers={"Authorization": "Bearer extra-token"},
+            timeout=10,
         )
         assert {o["account"] for o in extra.json()["results"]} == {1002}
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=30)
+        finally:
+            if process.poll() is None:  # never leave it running (nor its pipes open)
+                process.kill()
+                process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
         if process.stderr:

@@ -28,6 +28,7 @@ from tests.services.keyring_fakes import (
     install_keyring,
     no_keyring,
 )
+from tests.signals import WAIT
 
 TOKEN = Secret("tok-7f3a9c2e51b4")
 PROFILE = "3b0d6c0e"
@@ -133,7 +134,7 @@ async def test_the_loop_keeps_running_while_the_keyring_waits_for_an_unlock(
     assert not load.done()
     backend.release.set()
 
-    assert await asyncio.wait_for(load, 5) == TOKEN
+    assert await asyncio.wait_for(load, WAIT) == TOKEN
 
 
 async def test_an_empty_token_is_refused(memory: MemoryKeyring) -> None:

@@ -24,6 +24,7 @@ from parcellab_desk.services.job_journal import JobJournal
 from parcellab_desk.services.job_operations import params_for_cancel, params_for_tags
 from parcellab_desk.services.job_plan import JobKind, JobPlan, RowState, rows_for_orders
 from parcellab_desk.services.job_runner import Job, JobState, RunnerSettings
+from tests.signals import WAIT
 
 FAST = RunnerSettings(backoff_initial=0.005, backoff_max=0.02)
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,11 +165,11 @@ async def test_cancel_pause_resume_and_retry_failed(
 
         job = Job(plan, client, settings=RunnerSettings(concurrency=2), on_change=on_change)
         running = asyncio.ensure_future(job.run())
-        await asyncio.wait_for(rows_done.wait(), 10)
+        await asyncio.wait_for(rows_done.wait(), WAIT)
         job.pause()
         assert job.state is JobState.PAUSED
         job.cancel()
-        stopped = await asyncio.wait_for(running, 10)
+        stopped = await asyncio.wait_for(running, WAIT)
         assert stopped.state is JobState.CANCELLED
         assert 3 <= stopped.done < 12
         assert stopped.left == 12 - stopped.done

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
@@ -37,6 +36,7 @@ from parcellab_desk.ui.sign_in_dialog import SignInDialog
 from parcellab_desk.ui.trackings_editor import TrackingFormDialog
 from parcellab_desk.ui.welcome_dialog import WelcomeDialog
 from tests.signals import until
+from tests.window_teardown import end_window
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PROFILE = Profile(
@@ -120,14 +120,12 @@ async def window(qtbot: QtBot, sandbox: EmbeddedSandbox) -> AsyncIterator[MainWi
         demo=True,
     )
     model.setParent(main)
-    qtbot.addWidget(main)
-    main.show()
-    await until(lambda: model.loaded_count > 0, model.page_loaded)
-    yield main
-    if shiboken6.isValid(main):
-        main.close()
-    await runner.aclose()
-    await client.aclose()
+    try:
+        main.show()
+        await until(lambda: model.loaded_count > 0, model.page_loaded)
+        yield main
+    finally:
+        await end_window(main, runner, client)  # not qtbot's: see window_teardown
 
 
 async def test_the_main_window_editor_and_help_name_every_control(

@@ -12,6 +12,7 @@ from parcellab_desk.services.profiles import AuthScheme, Profile, Region
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.ui.credential_widgets import CheckState
 from parcellab_desk.ui.profile_dialog import ProfileDialog
+from tests.signals import WAIT
 from tests.ui.dialog_helpers import (
     ControlledTester,
     answer_with,
@@ -249,7 +250,7 @@ async def test_test_connection_shows_a_busy_state_then_success(qtbot: QtBot) -> 
     _fill_minimal(qtbot, dialog)
 
     click(dialog.test_button)
-    await asyncio.wait_for(tester.started, 5)
+    await asyncio.wait_for(tester.started, WAIT)
 
     assert _state(dialog) is CheckState.BUSY
     assert not dialog.test_button.isEnabled()
@@ -262,7 +263,7 @@ async def test_test_connection_shows_a_busy_state_then_success(qtbot: QtBot) -> 
 
     checked = next_emission(dialog.check.checked)
     tester.reply(None)
-    assert await asyncio.wait_for(checked, 5) == (None,)
+    assert await asyncio.wait_for(checked, WAIT) == (None,)
 
     assert _state(dialog) is CheckState.OK
     assert dialog.check.label.text() == "✓ Connected: the server accepted the token."
@@ -278,7 +279,7 @@ async def test_a_failed_test_shows_the_reason(qtbot: QtBot) -> None:
     checked = next_emission(dialog.check.checked)
     click(dialog.test_button)
 
-    assert await asyncio.wait_for(checked, 5) == ("The server rejected this token (401).",)
+    assert await asyncio.wait_for(checked, WAIT) == ("The server rejected this token (401).",)
     assert _state(dialog) is CheckState.FAILED
     assert dialog.check.label.text() == "✗ The server rejected this token (401)."
 
@@ -297,7 +298,7 @@ async def test_a_tester_that_crashes_does_not_leave_the_form_busy(qtbot: QtBot) 
     checked = next_emission(dialog.check.checked)
     with qtbot.captureExceptions():
         click(dialog.test_button)
-        (error,) = await asyncio.wait_for(checked, 5)
+        (error,) = await asyncio.wait_for(checked, WAIT)
     assert "unexpected error (RuntimeError)" in error
     assert dialog.test_button.isEnabled()
 
@@ -316,9 +317,9 @@ async def test_closing_the_dialog_cancels_a_running_test(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot, tester=tester)
     _fill_minimal(qtbot, dialog)
     click(dialog.test_button)
-    await asyncio.wait_for(tester.started, 5)
+    await asyncio.wait_for(tester.started, WAIT)
 
     press(dialog, Qt.Key.Key_Escape)
 
-    await asyncio.wait_for(tester.cancelled, 5)
+    await asyncio.wait_for(tester.cancelled, WAIT)
     assert dialog.result() == QDialog.DialogCode.Rejected

@@ -12,6 +12,7 @@ from parcellab_desk.services.profiles import AuthScheme, Profile
 from parcellab_desk.services.secret import Secret
 from parcellab_desk.ui.credential_widgets import CheckState
 from parcellab_desk.ui.sign_in_dialog import SignInDialog
+from tests.signals import WAIT
 from tests.ui.dialog_helpers import (
     ControlledTester,
     answer_with,
@@ -92,7 +93,7 @@ async def test_a_new_token_is_checked_before_the_dialog_closes(qtbot: QtBot) -> 
     finished = next_emission(dialog.finished)
 
     click(dialog.sign_in_button)
-    await asyncio.wait_for(tester.started, 5)
+    await asyncio.wait_for(tester.started, WAIT)
     assert dialog.isVisible()
     assert dialog.check.state is CheckState.BUSY
     assert dialog.sign_in_button.text() == "Checking…"
@@ -102,7 +103,7 @@ async def test_a_new_token_is_checked_before_the_dialog_closes(qtbot: QtBot) -> 
 
     tester.reply(None)
 
-    assert await asyncio.wait_for(finished, 5) == (QDialog.DialogCode.Accepted.value,)
+    assert await asyncio.wait_for(finished, WAIT) == (QDialog.DialogCode.Accepted.value,)
     assert dialog.token() == Secret(NEW_TOKEN)
 
 
@@ -112,7 +113,7 @@ async def test_a_rejected_token_keeps_the_dialog_open_with_the_reason(qtbot: QtB
     checked = next_emission(dialog.check.checked)
 
     click(dialog.sign_in_button)
-    await asyncio.wait_for(checked, 5)
+    await asyncio.wait_for(checked, WAIT)
 
     assert dialog.isVisible()
     assert dialog.check.label.text() == "✗ The server rejected this token (401)."
@@ -126,9 +127,9 @@ async def test_escape_during_the_check_cancels_it_and_closes(qtbot: QtBot) -> No
     dialog = _dialog(qtbot, tester=tester)
     type_text(dialog.token_field.edit, NEW_TOKEN)
     click(dialog.sign_in_button)
-    await asyncio.wait_for(tester.started, 5)
+    await asyncio.wait_for(tester.started, WAIT)
 
     press(dialog, Qt.Key.Key_Escape)
 
-    await asyncio.wait_for(tester.cancelled, 5)
+    await asyncio.wait_for(tester.cancelled, WAIT)
     assert dialog.result() == QDialog.DialogCode.Rejected

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
+from tests.signals import WAIT
 from tests.ui.dialog_helpers import click, press
 
 
@@ -52,7 +53,7 @@ async def test_a_coroutine_awaits_the_dialog_without_a_nested_loop(qtbot: QtBot)
     # run_dialog opens the dialog before it first waits; the click comes right after.
     asyncio.get_running_loop().call_soon(dialog.demo_button.click)
 
-    result = await asyncio.wait_for(run_dialog(dialog), 5)
+    result = await asyncio.wait_for(run_dialog(dialog), WAIT)
 
     assert result == QDialog.DialogCode.Accepted
     assert dialog.choice() is WelcomeChoice.DEMO
@@ -72,7 +73,7 @@ async def test_cancelling_the_waiting_coroutine_closes_the_dialog(qtbot: QtBot) 
     asyncio.get_running_loop().call_soon(cancel_while_open)
 
     with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.wait_for(task, 5)
+        await asyncio.wait_for(task, WAIT)
     assert was_open == [True]
     assert task.cancelled()
     assert dialog.result() == QDialog.DialogCode.Rejected
