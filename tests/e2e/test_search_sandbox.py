@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -33,6 +32,7 @@ from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_picker import OrderPickerDialog
 from parcellab_desk.ui.parcel_timeline import ParcelTimeline
 from tests.signals import next_emission, until
+from tests.window_teardown import end_window
 
 PAGE = 300
 
@@ -73,17 +73,15 @@ async def desk(qtbot: QtBot, sandbox: EmbeddedSandbox, tmp_path: Path) -> AsyncI
         recent=recent,
     )
     model.setParent(window)
-    qtbot.addWidget(window)
-    window.show()
-    await until(lambda: model.loaded_count > 0, model.page_loaded)
-    demo = [o for o in (model.order_at(r) for r in range(model.loaded_count)) if o is not None]
-    yield Desk(
-        window, model, info, [o for o in demo if not (o.order_number or "").startswith("T-")]
-    )
-    if shiboken6.isValid(window):
-        window.close()
-    await runner.aclose()
-    await client.aclose()
+    try:
+        window.show()
+        await until(lambda: model.loaded_count > 0, model.page_loaded)
+        demo = [o for o in (model.order_at(r) for r in range(model.loaded_count)) if o is not None]
+        yield Desk(
+            window, model, info, [o for o in demo if not (o.order_number or "").startswith("T-")]
+        )
+    finally:
+        await end_window(window, runner, client)  # not qtbot's: see window_teardown
 
 
 def _search(window: MainWindow, text: str) -> None:
