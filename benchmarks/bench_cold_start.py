@@ -120,7 +120,9 @@ def watch(window):
 
     def shown_rows():
         print(f"FIRST_ROWS {time.time():.6f}", flush=True)
-        number = window.model.order_at(0).order_number
+        # parcelLab's id names one order; an order number can be in several accounts (the
+        # picker would ask which).
+        number = str(window.model.order_at(0).external_id)
         window.editor_tabs.editor_opened.connect(editor_opened)
         started.append(time.perf_counter())
         QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -205,7 +207,11 @@ def main() -> int:
             XDG_DATA_HOME=str(Path(home) / ".local" / "share"),
             XDG_STATE_HOME=str(Path(home) / ".local" / "state"),
             XDG_CACHE_HOME=str(Path(home) / ".cache"),
-            PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+            # A working keyring, as on an agent's desktop (no "drafts in memory" notice).
+            PYTHON_KEYRING_BACKEND="memory_keyring.MemoryKeyring",
+            PYTHONPATH=os.pathsep.join(
+                [str(Path(__file__).resolve().parent), *filter(None, [env.get("PYTHONPATH")])]
+            ),
         )
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         print(f"platform: {env['QT_QPA_PLATFORM']}; {args.runs} runs each, alternating")

@@ -341,7 +341,7 @@ SCENARIOS: tuple[Scenario, ...] = (
 def child_main() -> int:
     """Runs inside the child process: the console with a driver answering its windows."""
     import keyring
-    from keyring.backend import KeyringBackend
+    from memory_keyring import MemoryKeyring
 
     if os.environ.get("BENCH_INJECT") == "enospc":
         import errno
@@ -351,23 +351,9 @@ def child_main() -> int:
 
         os.fsync = full_disk  # type: ignore[assignment]
 
-    class MemoryKeyring(KeyringBackend):
-        priority = -10
-
-        def __init__(self) -> None:
-            super().__init__()  # type: ignore[no-untyped-call]
-            self.entries = {("parcellab_desk", "drafts:key"): os.environ["BENCH_DRAFT_KEY"]}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.entries.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.entries[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.entries.pop((service, username), None)
-
-    keyring.set_keyring(MemoryKeyring())
+    keyring.set_keyring(
+        MemoryKeyring({("parcellab_desk", "drafts:key"): os.environ["BENCH_DRAFT_KEY"]})
+    )
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
