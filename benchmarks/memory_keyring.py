@@ -12,7 +12,7 @@ from keyring.backend import KeyringBackend
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = -10  # type: ignore[assignment]  # never chosen unless asked for
+    priority = -10  # never chosen unless asked for
 
     def __init__(self, entries: dict[tuple[str, str], str] | None = None) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
