@@ -55,6 +55,7 @@ from PySide6.QtGui import QFont
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_columns import (
     COLUMN_COUNT,
+    Badge,
     HEADER_LABELS,
     HEADER_TOOLTIPS,
     SORT_FIELDS,
@@ -231,6 +232,16 @@ class OrderTableModel(QAbstractTableModel):
         """The order shown in ``row``; None for the status row or out of range."""
         if 0 <= row < len(self._orders):
             return self._orders.order(row)
+        return None
+
+    def cell(self, row: int, column: int) -> tuple[str, Badge | None] | None:
+        """An order's cell as the view paints it: its text and its badge (None for the
+        status row or out of range). The delegate asks this directly: a paint asks every
+        visible cell, and one Python call beats the seven-role round trip of ``data()``."""
+        orders = self._orders
+        if 0 <= row < orders.count and 0 <= column < COLUMN_COUNT:
+            view = orders.view(row)
+            return view.texts[column], view.badges[column]
         return None
 
     def row_of(self, external_id: str) -> int | None:

@@ -87,7 +87,7 @@ from parcellab_desk.ui.parcel_timeline import ParcelSource, attach_parcel_timeli
 from parcellab_desk.ui.search_box import SearchBox
 from parcellab_desk.ui.search_messages import not_found_sentence
 from parcellab_desk.ui.settings_dialog import SettingsDialog
-from parcellab_desk.ui.status_chips import OrderTableDelegate
+from parcellab_desk.ui.status_chips import install_delegates
 from parcellab_desk.ui.theme import Appearance, ThemeController, ThemePalette, set_role
 from parcellab_desk.ui.window_keys import Region, WindowKeys
 
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
             self.tr("The orders of this profile; Enter opens the selected one.")
         )
         self.table.setModel(model)
-        self.table.setItemDelegate(OrderTableDelegate(self.table))
+        install_delegates(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Extended: Shift/Ctrl-click, Shift+arrows and Ctrl+A (loaded rows) for bulk actions.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -156,3 +156,23 @@ async def test_model_gives_badges_and_leaves_colour_to_the_theme(
     assert model.data(status, Qt.ItemDataRole.BackgroundRole) is None
     # A cancelled row is not "disabled": no italics, the chip says it.
     assert model.data(model.index(1, OrderColumn.ORDER_NUMBER), Qt.ItemDataRole.FontRole) is None
+
+
+async def test_a_cell_gives_the_delegate_what_data_gives_the_view(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    model.fetchMore(QModelIndex())
+    request = await source.next_request()
+    loaded = emitted(model.page_loaded)
+    request.resolve([make_order(1), make_order(3, cancelled_reason="customer")], has_next=True)
+    await asyncio.wait_for(loaded, WAIT)
+
+    for row in range(2):
+        for column in OrderColumn:
+            index = model.index(row, column)
+            assert model.cell(row, column) == (
+                model.data(index),
+                model.data(index, OrderRole.BADGE),
+            )
+    assert model.cell(2, OrderColumn.ORDER_NUMBER) is None  # the status row ("load more")
+    assert model.cell(0, len(OrderColumn)) is None
