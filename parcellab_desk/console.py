@@ -273,7 +273,9 @@ class Console:
             if database_is_damaged(failure):
                 dialog = DamagedDemoDialog(db, describe_database_error(failure))
                 await run_dialog(dialog)
-                if not dialog.chose_fresh():
+                fresh = dialog.chose_fresh()
+                dialog.deleteLater()  # asked once: it must not outlive the question
+                if not fresh:
                     return None
                 kept = set_aside_database(db)
                 if kept is not None:

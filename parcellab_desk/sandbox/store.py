@@ -149,9 +149,13 @@ class Store:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.executescript(_SCHEMA)
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.executescript(_SCHEMA)
+        except BaseException:  # not a database (or a damaged one): nothing may stay open
+            self._conn.close()
+            raise
 
     def close(self) -> None:
         with self._lock:
