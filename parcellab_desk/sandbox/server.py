@@ -86,6 +86,9 @@ class SandboxServer:
             self.socket = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
             self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self.socket.bind((host, port))
+            # Listening from here on: a client that read the URL (the CLI prints it before
+            # serving) waits in the backlog until the server accepts, instead of being refused.
+            self.socket.listen()
         except BaseException:
             self.store.close()
             raise

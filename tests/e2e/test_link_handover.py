@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from parcellab_desk.api.models import Order
@@ -20,6 +19,7 @@ from parcellab_desk.links import OrderLink
 from parcellab_desk.services.logging_setup import LOG_FILE_NAME
 from parcellab_desk.services.paths import AppPaths
 from parcellab_desk.single_instance import is_running, server_name
+from tests import plain_http
 
 START_TIMEOUT_S = 60.0
 
@@ -84,7 +84,7 @@ def test_a_second_launch_hands_its_link_to_the_running_console(
     _wait_for(lambda: is_running(name) or process.poll() is not None, "the console to listen")
     assert process.poll() is None, "the first console ended"
     # A plain request for an order to link to (this test runs no event loop of its own).
-    listing = httpx.get(
+    listing = plain_http.get(
         facts["url"] + ORDERS_PATH,
         params={"page_size": 5},
         headers={"Authorization": f"Bearer {facts['demo token']}"},

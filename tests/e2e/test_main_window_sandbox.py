@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -24,6 +23,7 @@ from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
+from tests import plain_http
 from tests.signals import next_emission, until
 from tests.window_teardown import end_window
 
@@ -126,7 +126,7 @@ async def test_clicking_a_header_sorts_on_the_server(console: Console) -> None:
     numbers = [model.order_at(r).order_number or "" for r in range(model.loaded_count)]  # type: ignore[union-attr]
     assert numbers == sorted(numbers)
     # The server sorted the whole listing, not just the rows on screen.
-    async with httpx.AsyncClient() as http:
+    async with plain_http.async_client() as http:
         body = (
             await http.get(
                 f"{console.sandbox.base_url}/v4/track/orders/",

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from tests import plain_http
 
 ClientFor = Callable[[str | None], httpx.Client]
 
@@ -23,7 +24,7 @@ def client_for(sandbox: EmbeddedSandbox) -> Iterator[ClientFor]:
 
     def make(token: str | None) -> httpx.Client:
         headers = bearer(token) if token is not None else {}
-        client = httpx.Client(base_url=sandbox.base_url, headers=headers, timeout=10)
+        client = plain_http.client(base_url=sandbox.base_url, headers=headers, timeout=10)
         clients.append(client)
         return client
 

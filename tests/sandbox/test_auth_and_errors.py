@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from tests import plain_http
 from tests.sandbox.helpers import ORDERS, errors_of
 
 ClientFor = Callable[[str | None], httpx.Client]
@@ -33,24 +34,28 @@ def test_no_credentials_is_401_not_authenticated(client_for: ClientFor) -> None:
 def test_bad_credentials_are_401_authentication_failed(
     sandbox: EmbeddedSandbox, header: str
 ) -> None:
-    response = httpx.get(f"{sandbox.base_url}{ORDERS}", headers={"Authorization": header})
+    response = plain_http.get(f"{sandbox.base_url}{ORDERS}", headers={"Authorization": header})
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"]
     assert errors_of(response) == [("authentication_failed", None)]
 
 
 def test_parcellab_api_token_scheme(sandbox: EmbeddedSandbox) -> None:
-    good = httpx.get(f"{sandbox.base_url}{ORDERS}", headers=_api_token(1001, sandbox.demo_token))
+    good = plain_http.get(
+        f"{sandbox.base_url}{ORDERS}", headers=_api_token(1001, sandbox.demo_token)
+    )
     assert good.status_code == 200
     assert len(good.json()["results"]) == 50
     # an account the token does not hold inside the credentials
-    bad = httpx.get(f"{sandbox.base_url}{ORDERS}", headers=_api_token(2001, sandbox.demo_token))
+    bad = plain_http.get(
+        f"{sandbox.base_url}{ORDERS}", headers=_api_token(2001, sandbox.demo_token)
+    )
     assert bad.status_code == 401
     # the value encoded twice, as users paste it
     twice = base64.b64encode(
         _api_token(1001, sandbox.demo_token)["Authorization"].split()[1].encode()
     )
-    response = httpx.get(
+    response = plain_http.get(
         f"{sandbox.base_url}{ORDERS}",
         headers={"Authorization": f"Parcellab-API-Token {twice.decode()}"},
     )

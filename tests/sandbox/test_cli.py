@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
-
 from parcellab_desk.sandbox.__main__ import build_parser
 from parcellab_desk.sandbox.auth import DEMO_TOKEN
+from tests import plain_http
 
 
 def test_cli_prints_url_token_and_accounts_then_serves(tmp_path: Path) -> None:
@@ -31,13 +30,13 @@ def test_cli_prints_url_token_and_accounts_then_serves(tmp_path: Path) -> None:
         base_url = match.group(1)
         assert DEMO_TOKEN in lines[1]
         assert "1001, 1002, 1003" in lines[2]
-        response = httpx.get(
+        response = plain_http.get(
             f"{base_url}/v4/track/orders/?page_size=100",
             headers={"Authorization": f"Bearer {DEMO_TOKEN}"},
             timeout=10,
         )
         assert len(response.json()["results"]) == 25
-        extra = httpx.get(
+        extra = plain_http.get(
             f"{base_url}/v4/track/orders/",
             headers={"Authorization": "Bearer extra-token"},
             timeout=10,

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from tests import plain_http
 from tests.sandbox.conftest import bearer
 
 
@@ -16,7 +17,9 @@ def test_serves_demo_data_on_a_free_loopback_port(sandbox: EmbeddedSandbox) -> N
     assert sandbox.base_url == f"http://127.0.0.1:{sandbox.port}"
     assert sandbox.port > 0
     assert sandbox.accounts == (1001, 1002, 1003)
-    response = httpx.get(f"{sandbox.base_url}/v4/track/orders/", headers=bearer(sandbox.demo_token))
+    response = plain_http.get(
+        f"{sandbox.base_url}/v4/track/orders/", headers=bearer(sandbox.demo_token)
+    )
     assert response.status_code == 200
     assert len(response.json()["results"]) == 50
 
@@ -29,7 +32,7 @@ def test_context_manager_stops_and_removes_its_database() -> None:
     assert not running.running
     assert not db.exists()
     with pytest.raises(httpx.ConnectError):
-        httpx.get(f"{base_url}/openapi.json", timeout=2)
+        plain_http.get(f"{base_url}/openapi.json", timeout=2)
 
 
 def test_keeps_a_given_database_and_does_not_seed_it_twice(
@@ -46,7 +49,7 @@ def test_same_seed_gives_the_same_demo_orders(
     make_sandbox: Callable[..., EmbeddedSandbox],
 ) -> None:
     def first_page(running: EmbeddedSandbox) -> list[str]:
-        response = httpx.get(
+        response = plain_http.get(
             f"{running.base_url}/v4/track/orders/?ordering=order_number",
             headers=bearer(running.demo_token),
         )

@@ -16,6 +16,7 @@ from parcellab_desk.sandbox.__main__ import exposure_warning
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.sandbox.limits import MAX_BODY_BYTES, MAX_MUTATIONS
 from parcellab_desk.sandbox.orders import OrderWriter
+from tests import plain_http
 from tests.sandbox.helpers import ORDERS, errors_of
 
 ADMIN = "/_sandbox"
@@ -34,7 +35,7 @@ def token_header(account: str, token: str) -> dict[str, str]:
 def test_an_account_that_is_not_ascii_digits_is_a_401(
     sandbox: EmbeddedSandbox, account: str
 ) -> None:
-    response = httpx.get(
+    response = plain_http.get(
         sandbox.base_url + ORDERS, headers=token_header(account, sandbox.demo_token)
     )
     assert response.status_code == 401
@@ -44,7 +45,7 @@ def test_an_account_that_is_not_ascii_digits_is_a_401(
 def test_a_body_over_1_mb_is_413_in_the_error_shape(sandbox: EmbeddedSandbox) -> None:
     big = b'{"account": 1001, "order_number": "' + b"x" * MAX_BODY_BYTES + b'"}'
     headers = {"Authorization": f"Bearer {sandbox.demo_token}"}
-    declared = httpx.put(sandbox.base_url + ORDERS, content=big, headers=headers)
+    declared = plain_http.put(sandbox.base_url + ORDERS, content=big, headers=headers)
     assert declared.status_code == 413
     assert errors_of(declared) == [("request_too_large", None)]
 
@@ -52,7 +53,7 @@ def test_a_body_over_1_mb_is_413_in_the_error_shape(sandbox: EmbeddedSandbox) ->
         for start in range(0, len(big), 64_000):
             yield big[start : start + 64_000]
 
-    streamed = httpx.put(sandbox.base_url + ORDERS, content=chunks(), headers=headers)
+    streamed = plain_http.put(sandbox.base_url + ORDERS, content=chunks(), headers=headers)
     assert streamed.status_code == 413
     assert errors_of(streamed) == [("request_too_large", None)]
 
@@ -107,7 +108,7 @@ def test_a_get_is_answered_while_a_100_mutation_put_is_still_running(
     writer.start()
     try:
         assert entered.wait(30)  # the PUT is inside its write, holding a worker thread
-        with httpx.Client(base_url=sandbox.base_url, timeout=10) as reader:
+        with plain_http.client(base_url=sandbox.base_url, timeout=10) as reader:
             listed = reader.get(ORDERS, headers={"Authorization": f"Bearer {sandbox.demo_token}"})
         assert listed.status_code == 200  # answered while the write still runs
         assert writer.is_alive()
@@ -121,18 +122,20 @@ def test_a_get_is_answered_while_a_100_mutation_put_is_still_running(
 def test_admin_routes_need_a_token_and_json(sandbox: EmbeddedSandbox) -> None:
     url = sandbox.base_url + ADMIN + "/faults"
     # What a web page can send cross-site without a preflight: no token, text/plain.
-    simple = httpx.put(url, content='{"error_rate": 1}', headers={"Content-Type": "text/plain"})
+    simple = plain_http.put(
+        url, content='{"error_rate": 1}', headers={"Content-Type": "text/plain"}
+    )
     assert simple.status_code == 401
     auth = {"Authorization": f"Bearer {sandbox.demo_token}"}
-    plain = httpx.put(
+    plain = plain_http.put(
         url, content='{"error_rate": 1}', headers={**auth, "Content-Type": "text/plain"}
     )
     assert plain.status_code == 415
     assert errors_of(plain) == [("unsupported_media_type", None)]
     read_only = {"Authorization": f"Bearer {sandbox.read_only_token}"}
-    assert httpx.put(url, json={"error_rate": 1}, headers=read_only).status_code == 403
+    assert plain_http.put(url, json={"error_rate": 1}, headers=read_only).status_code == 403
     assert sandbox.faults.snapshot()["error_rate"] == 0.0  # nothing above changed it
-    assert httpx.put(url, json={"latency_ms": 1}, headers=auth).status_code == 200
+    assert plain_http.put(url, json={"latency_ms": 1}, headers=auth).status_code == 200
     assert sandbox.faults.snapshot()["latency_ms"] == 1
 
 
@@ -143,7 +146,7 @@ def test_admin_routes_need_a_token_and_json(sandbox: EmbeddedSandbox) -> None:
 def test_only_loopback_host_names_are_answered(
     sandbox: EmbeddedSandbox, host: str, status: int
 ) -> None:
-    response = httpx.get(
+    response = plain_http.get(
         sandbox.base_url + ORDERS,
         headers={"Host": host, "Authorization": f"Bearer {sandbox.demo_token}"},
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +17,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from tests import plain_http
 
 CHECKS = [
     not_a_server_error,
@@ -86,7 +86,7 @@ def test_success_answers_conform_to_the_document(
     running = make_sandbox(demo_orders=30, put_echo=True)
     document = schemathesis.openapi.from_url(f"{running.base_url}/openapi.json")
     headers = {"Authorization": f"Bearer {running.demo_token}"}
-    page = httpx.get(f"{running.base_url}{ORDERS}?page_size=30", headers=headers).json()
+    page = plain_http.get(f"{running.base_url}{ORDERS}?page_size=30", headers=headers).json()
     existing = page["results"][0]
     tracking: dict[str, Any] = {"courier": "dhl-germany", "tracking_number": "00340434161094042557"}
     shipped = next(o for o in page["results"] if o["trackings"])
@@ -128,7 +128,7 @@ def test_success_answers_conform_to_the_document(
 
 
 def test_document_lists_the_contract_operations(sandbox: EmbeddedSandbox) -> None:
-    document = httpx.get(f"{sandbox.base_url}/openapi.json").json()
+    document = plain_http.get(f"{sandbox.base_url}/openapi.json").json()
     operations = {(path, method) for path, item in document["paths"].items() for method in item}
     assert operations == {
         (ORDERS, "get"),
@@ -144,7 +144,7 @@ def test_document_lists_the_contract_operations(sandbox: EmbeddedSandbox) -> Non
 
 def test_document_follows_the_put_echo_switch(sandbox: EmbeddedSandbox) -> None:
     sandbox.put_echo = True
-    document = httpx.get(f"{sandbox.base_url}/openapi.json").json()
+    document = plain_http.get(f"{sandbox.base_url}/openapi.json").json()
     responses = document["paths"][ORDERS]["put"]["responses"]
     assert {"200", "201"} <= set(responses)
     assert "content" in responses["201"]

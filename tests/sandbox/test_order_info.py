@@ -14,6 +14,7 @@ from parcellab_desk.api.schema import DeliveryGroup, delivery_group
 from parcellab_desk.sandbox.checkpoints import event_codes, history
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.sandbox.store import StoredOrder
+from tests import plain_http
 from tests.sandbox.helpers import errors_of
 
 INFO = "/v4/track/orders/info/"
@@ -213,7 +214,7 @@ def test_the_published_rate_limit_is_enforced_per_account(
 ) -> None:
     running = make_sandbox(demo_orders=3)
     headers = {"Authorization": f"Bearer {running.demo_token}"}
-    with httpx.Client(base_url=running.base_url, headers=headers) as client:
+    with plain_http.client(base_url=running.base_url, headers=headers) as client:
         first, second = running.accounts[:2]
         statuses = [
             client.get(INFO, params={"customer_number": "C0", "account": first}).status_code

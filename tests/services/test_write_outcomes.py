@@ -29,6 +29,7 @@ from parcellab_desk.services.write_outcomes import (
     WriteIntent,
     write_landed,
 )
+from tests import plain_http
 
 Numbers = Callable[[], str]
 
@@ -37,7 +38,7 @@ class CountingTransport(httpx.AsyncHTTPTransport):
     """The real transport, counting what was sent by method."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(verify=plain_http.PLAIN_HTTP_ONLY)  # the sandbox: plain http
         self.sent: Counter[str] = Counter()
         self._sending: dict[str, asyncio.Event] = {}
 
