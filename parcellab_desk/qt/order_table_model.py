@@ -55,10 +55,10 @@ from PySide6.QtGui import QFont
 from parcellab_desk.api.models import Order
 from parcellab_desk.qt.order_columns import (
     COLUMN_COUNT,
-    Badge,
     HEADER_LABELS,
     HEADER_TOOLTIPS,
     SORT_FIELDS,
+    Badge,
     OrderColumn,
     column_for_ordering,
     display_text,
