@@ -82,6 +82,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _MAX_EMPTY_PAGES_IN_A_ROW: Final = 20
 # Rows packed per turn of the event loop: about half a millisecond of work.
 _PACK_ROWS_PER_TURN: Final = 16
+# Rows inserted per turn of the event loop: the view's layout and repaint after an insert
+# stay well inside a frame.
+_INSERT_ROWS_PER_TURN: Final = 50
 
 
 class LoadState(Enum):
@@ -504,7 +507,9 @@ class OrderTableModel(QAbstractTableModel):
                 await asyncio.sleep(0)
                 if generation != self._generation:
                     return  # an old query's page: drop it
-                added = self._append(page)
+                added = await self._append(page, generation)
+                if generation != self._generation:
+                    return
                 if added or not page.has_next_page():
                     break
         except Exception as error:
@@ -566,17 +571,23 @@ class OrderTableModel(QAbstractTableModel):
         self._show_state()
         self.load_failed.emit(error)
 
-    def _append(self, page: OrderPageLike) -> int:
-        """Insert the page's new orders before the status row; the number inserted."""
+    async def _append(self, page: OrderPageLike, generation: int) -> int:
+        """Insert the page's new orders before the status row, a slice at a time with the
+        loop turning between (inserting rows makes the view lay out and repaint: 200 at
+        once held the GUI thread longer than a frame); the number inserted."""
         self._page = page
         new = list(_new_orders(page.orders, self._orders.known_ids))
-        if not new:
-            return 0
-        first = len(self._orders)
-        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._orders.extend(new)
-        self.endInsertRows()
-        self._packer.start()
+        for start in range(0, len(new), _INSERT_ROWS_PER_TURN):
+            if start:
+                await asyncio.sleep(0)
+                if generation != self._generation:
+                    return start  # a new query began: its reset dropped these rows anyway
+            chunk = new[start : start + _INSERT_ROWS_PER_TURN]
+            first = len(self._orders)
+            self.beginInsertRows(QModelIndex(), first, first + len(chunk) - 1)
+            self._orders.extend(chunk)
+            self.endInsertRows()
+            self._packer.start()
         return len(new)
 
     def _pack_some(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPixmap,
     QPixmapCache,
     QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,15 +64,28 @@ def install_delegates(view: QAbstractItemView) -> None:
     view.setItemDelegate(OrderCellDelegate(view))
 
 
-def _color_group(state: QStyle.StateFlag, widget: QWidget | None) -> QPalette.ColorGroup:
-    enabled = (
-        widget.isEnabled() if widget is not None else bool(state & QStyle.StateFlag.State_Enabled)
-    )
-    if not enabled:
-        return QPalette.ColorGroup.Disabled
-    if not state & QStyle.StateFlag.State_Active:
-        return QPalette.ColorGroup.Inactive
-    return QPalette.ColorGroup.Normal
+# Paint runs per visible cell: state flags are tested as plain integers, since Python-level
+# enum flag operations cost microseconds each.
+_SELECTED: Final = QStyle.StateFlag.State_Selected.value
+_HAS_FOCUS: Final = QStyle.StateFlag.State_HasFocus.value
+_ACTIVE: Final = QStyle.StateFlag.State_Active.value
+_ENABLED: Final = QStyle.StateFlag.State_Enabled.value
+_FOCUS_EXTRA: Final = (
+    QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
+).value
+_NORMAL, _INACTIVE, _DISABLED = (
+    QPalette.ColorGroup.Normal,
+    QPalette.ColorGroup.Inactive,
+    QPalette.ColorGroup.Disabled,
+)
+_TEXT, _HIGHLIGHTED_TEXT = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+
+
+def _color_group(bits: int) -> QPalette.ColorGroup:
+    if not bits & _ENABLED:
+        return _DISABLED
+    return _NORMAL if bits & _ACTIVE else _INACTIVE
 
 
 def elided(text: str, font: QFont, width: int, column: int) -> str:
@@ -118,27 +132,24 @@ class OrderCellDelegate(QStyledItemDelegate):
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         # Background and selection, as the style paints them for any cell.
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
-        state = option.state
-        group = _color_group(state, widget)
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        text_color = option.palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        if isinstance(badge, Badge):
+        style.drawPrimitive(_PANEL, option, painter, widget)
+        bits = option.state.value
+        group = _color_group(bits)
+        palette = option.palette
+        text_color = palette.color(group, _HIGHLIGHTED_TEXT if bits & _SELECTED else _TEXT)
+        if badge is not None:
             before, after = _around(text, badge)
             pixmap = self._cell_pixmap(option, badge, before, after, text_color)
             painter.drawPixmap(option.rect.topLeft(), pixmap)
         elif text:
             self._draw_text(painter, option, text, column, text_color)
-        if state & QStyle.StateFlag.State_HasFocus:
+        if bits & _HAS_FOCUS:
             focus = QStyleOptionFocusRect()
             focus.rect = option.rect
-            focus.state = (
-                state | QStyle.StateFlag.State_KeyboardFocusChange | QStyle.StateFlag.State_Item
-            )
-            focus.backgroundColor = option.palette.color(
-                group, QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Window
+            focus.state = QStyle.StateFlag(bits | _FOCUS_EXTRA)
+            focus.backgroundColor = palette.color(
+                group,
+                QPalette.ColorRole.Highlight if bits & _SELECTED else QPalette.ColorRole.Window,
             )
             style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
 
@@ -150,27 +161,23 @@ class OrderCellDelegate(QStyledItemDelegate):
         column: int,
         color: QColor,
     ) -> None:
-        rect = option.rect.adjusted(_TEXT_MARGIN, 0, -_TEXT_MARGIN, 0)
-        font_key = self._key_of(option.font)
-        middle = column == OrderColumn.ORDER_NUMBER
-        key = (text, rect.width(), middle, font_key)
+        rect = option.rect
+        font = option.font
+        width = rect.width() - 2 * _TEXT_MARGIN
+        key = (text, width, column == OrderColumn.ORDER_NUMBER, self._key_of(font))
         static = self._texts.get(key)
         if static is None:
-            static = QStaticText(elided(text, option.font, rect.width(), column))
+            static = QStaticText(elided(text, font, width, column))
             static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(painter.transform(), option.font)
+            static.prepare(QTransform(), font)
             self._texts[key] = static
             if len(self._texts) > _TEXT_CACHE_SIZE:
                 self._texts.popitem(last=False)
-        else:
-            self._texts.move_to_end(key)
-        height = static.size().height()
+        top = rect.top() + (rect.height() - int(static.size().height())) // 2
         painter.save()
-        painter.setFont(option.font)
+        painter.setFont(font)
         painter.setPen(color)
-        painter.drawStaticText(
-            QPoint(rect.left(), rect.top() + int((rect.height() - height) / 2)), static
-        )
+        painter.drawStaticText(rect.left() + _TEXT_MARGIN, top, static)
         painter.restore()
 
     def _key_of(self, font: QFont) -> str:

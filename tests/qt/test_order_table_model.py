@@ -116,6 +116,35 @@ async def test_pages_follow_each_other_to_the_end(
     assert len(source.requests) == 2
 
 
+async def test_a_large_page_goes_in_by_slices_with_the_loop_turning_between(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    # A view lays out and repaints after every insert: 200 rows at once held the GUI thread
+    # longer than a frame. Between slices, other callbacks (input, timers) get their turn.
+    inserted: list[tuple[int, int]] = []
+    turns: list[int] = []
+
+    def turn() -> None:
+        turns.append(len(inserted))
+        if model.state is LoadState.LOADING:
+            asyncio.get_running_loop().call_soon(turn)
+
+    model.fetchMore(ROOT)
+    request = await source.next_request()  # the "Loading…" row is in already
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    loaded = emitted(model.page_loaded)
+    asyncio.get_running_loop().call_soon(turn)
+    request.resolve(orders(0, 120), has_next=False)
+    assert await asyncio.wait_for(loaded, WAIT) == (120,)
+
+    assert inserted == [(0, 49), (50, 99), (100, 119)]
+    assert {1, 2} <= set(turns)  # the loop ran after the first slice, and after the second
+    assert [model.order_at(row).order_number for row in (0, 119)] == [  # type: ignore[union-attr]
+        make_order(0).order_number,
+        make_order(119).order_number,
+    ]
+
+
 async def test_fetch_more_while_a_page_is_in_flight_does_not_fetch_twice(
     model: OrderTableModel, source: ControlledSource
 ) -> None:
