@@ -9,6 +9,12 @@ from parcellab_desk.display_check import missing_display_reason
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--serve-demo-sandbox"] and len(arguments) == 2:
+        # The console's demo sandbox, as its child process (sandbox/process.py).
+        from parcellab_desk.sandbox.process import serve_for_parent
+
+        return serve_for_parent(arguments[1])
     # Parse before Qt loads, so --help and --version work anywhere.
     from parcellab_desk.app_args import parse_args
 

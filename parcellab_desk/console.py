@@ -63,7 +63,7 @@ from parcellab_desk.ui.welcome_dialog import WelcomeChoice, WelcomeDialog
 from parcellab_desk.wording import translate
 
 if TYPE_CHECKING:
-    from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+    from parcellab_desk.sandbox.process import SandboxProcess
     from parcellab_desk.start import EarlySandbox
 
 _log = logging.getLogger(__name__)
@@ -141,7 +141,7 @@ class Console:
         self._drafts_key_looked_up = False
         # Problems found once a window exists (the drafts' key, damaged drafts).
         self.notices_later: list[str] = []
-        self.sandbox: EmbeddedSandbox | None = None
+        self.sandbox: SandboxProcess | None = None
         self.client: ParcelLabClient | None = None
         self.jobs_client: ParcelLabClient | None = None
         self.bulk: BulkWork | None = None
@@ -244,11 +244,11 @@ class Console:
         profile = demo_profile(self.sandbox.base_url).model_copy(update={"id": DEMO_PROFILE_ID})
         return Connection(profile, Secret(self.sandbox.demo_token))
 
-    async def _start_sandbox(self) -> EmbeddedSandbox | None:
+    async def _start_sandbox(self) -> SandboxProcess | None:
         """The demo database in the data folder; a damaged one only replaced when the agent
-        agrees (and then kept aside), an unusable folder replaced by a temporary database."""
-        # Imported here: agents on the real service never load the server stack.
-        from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+        agrees (and then kept aside), an unusable folder replaced by a temporary database.
+        The sandbox serves from a child process (``sandbox/process.py``)."""
+        from parcellab_desk.sandbox.process import SandboxProcess
 
         db: Path | None = self.paths.data / DEMO_DB_NAME
         if FolderRole.DATA in self.unusable_folders:
@@ -260,7 +260,7 @@ class Console:
         if started is not None:
             return started  # started while Qt started (never with --reset-demo)
         while True:
-            sandbox = EmbeddedSandbox(
+            sandbox = SandboxProcess(
                 db, port=self.args.sandbox_port, demo_orders=self.args.demo_orders
             )
             try:
@@ -289,7 +289,7 @@ class Console:
             )
             db = None
 
-    async def _take_early_sandbox(self, db: Path | None) -> EmbeddedSandbox | None:
+    async def _take_early_sandbox(self, db: Path | None) -> SandboxProcess | None:
         """The sandbox the start path began starting on ``db`` while Qt started, or None:
         none was started early (anything unusual is left to the loop above, which tells the
         agent), or it runs on another database than the one to use (it is stopped)."""

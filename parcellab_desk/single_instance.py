@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-import json
 import os
-import socket
 import sys
 import tempfile
 from pathlib import Path
 from typing import Final
 
-from parcellab_desk.links import MAX_LINK_LENGTH
+# Every start runs this module before its first window: the link parser, json and socket are
+# imported only when a link is sent or a console is found running.
 
 CONNECT_TIMEOUT_S: Final = 1.0
+MAX_LINK_LENGTH: Final = 2048  # as links.MAX_LINK_LENGTH (a test keeps them equal)
 MAX_MESSAGE_BYTES: Final = MAX_LINK_LENGTH + 64
 
 
@@ -47,6 +47,8 @@ def socket_path(name: str) -> str:
 
 
 def encode_message(link: str | None) -> bytes:
+    import json
+
     if link is not None:
         link = link[: MAX_LINK_LENGTH + 1]  # longer is refused by the parser anyway
     return json.dumps({"link": link}).encode("utf-8") + b"\n"
@@ -54,6 +56,8 @@ def encode_message(link: str | None) -> bytes:
 
 def decode_message(data: bytes) -> str | None:
     """The link in a message (None: just bring the window up). Raises ValueError."""
+    import json
+
     if len(data) > MAX_MESSAGE_BYTES:
         raise ValueError("message too long")
     document = json.loads(data.decode("utf-8"))
@@ -86,6 +90,10 @@ def _send(name: str, message: bytes | None) -> bool:
         except OSError:
             return False
         return True
+    if not os.path.exists(path):
+        return False  # no console runs (the usual case): no need to load the socket module
+    import socket
+
     if not hasattr(socket, "AF_UNIX"):
         return False
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:

@@ -1,12 +1,14 @@
 """The start path, in the order an agent waits for it: window first, everything else behind.
 
-1. Qt starts and the start window (the console's frame in its loading state) paints its
+1. With ``--demo``, a thread starts the demo sandbox as a child process
+   (``sandbox/process.py``): it imports its server stack and opens its database on the other
+   CPU while Qt starts here, and later serves pages without taking the GUI thread's turn.
+2. Qt starts and the start window (the console's frame in its loading state) paints its
    first frame. Nothing heavy has been imported yet, so that takes about as long as an
    empty Qt window does.
-2. Then, each on a thread of its own: with ``--demo`` the demo sandbox starts (its server
-   stack and SQLite need nothing of Qt), and what has no Qt in it is imported (the HTTP
-   client, the models, the keyring), while the start window keeps painting.
-3. The console (its windows and flows) is imported on the GUI thread and runs; by the time
+3. Then a thread imports what has no Qt in it (the HTTP client, the models, the keyring)
+   while the start window keeps painting.
+4. The console (its windows and flows) is imported on the GUI thread and runs; by the time
    it asks for the sandbox, the sandbox is (nearly) up. Its first window, or a start-up
    message, replaces the start window.
 
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from parcellab_desk.ui.start_window import StartWindow
 
 if TYPE_CHECKING:
-    from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+    from parcellab_desk.sandbox.process import SandboxProcess
 
 __all__ = ["DEMO_DB_NAME", "EarlySandbox", "start"]
 
@@ -53,7 +55,8 @@ _FIRST_FRAME_TIMEOUT_MS = 500  # a display that never exposes the window must no
 
 
 class EarlySandbox:
-    """The demo sandbox of ``--demo``, started on its own thread before Qt is.
+    """The demo sandbox of ``--demo``, started (as a child process) by a thread of its own
+    before Qt is.
 
     Only an ordinary start is done early: the data folder exists, its database opens, no
     fresh demo data was asked for and the machine's policy does not hide the demo. Anything
@@ -69,7 +72,7 @@ class EarlySandbox:
         self._data = data
         self._done = threading.Event()
         self.stopped = threading.Event()  # set once a discarded sandbox has stopped
-        self._sandbox: EmbeddedSandbox | None = None
+        self._sandbox: SandboxProcess | None = None
         self.db: Path | None = None  # the database it opened
         self._taken = False
         # The thread does even the folder look-up, so nothing of this waits for it.
@@ -80,10 +83,6 @@ class EarlySandbox:
         try:
             if self._args.reset_demo:
                 return  # the console sets the old database aside first
-            from parcellab_desk.services.policy import load_policy
-
-            if load_policy().hide_demo:
-                return  # the machine's policy turned the demo off: no sandbox at all
             data = self._data
             if data is None:
                 from parcellab_desk.services.paths import AppPaths
@@ -92,10 +91,15 @@ class EarlySandbox:
             if not data.is_dir():
                 return
             db = data / DEMO_DB_NAME
-            from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+            from parcellab_desk.sandbox.process import SandboxProcess
 
-            sandbox = EmbeddedSandbox(
-                db, port=self._args.sandbox_port, demo_orders=self._args.demo_orders
+            # The child looks at the policy itself: loading it here would take the GIL
+            # from the GUI thread while the first frame paints.
+            sandbox = SandboxProcess(
+                db,
+                port=self._args.sandbox_port,
+                demo_orders=self._args.demo_orders,
+                unless_policy_hides_demo=True,
             )
             self._sandbox = sandbox.start()
             self.db = db
@@ -104,7 +108,7 @@ class EarlySandbox:
         finally:
             self._done.set()
 
-    async def take(self) -> EmbeddedSandbox | None:
+    async def take(self) -> SandboxProcess | None:
         """The started sandbox once it is ready, or None when it was not started early."""
         import asyncio
 
@@ -184,6 +188,8 @@ def start(args: argparse.Namespace) -> int:
     """Show the start window, load the console behind it and run it; the exit code."""
     early: EarlySandbox | None = None
     try:
+        if args.demo:
+            early = EarlySandbox(args)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)
         window = StartWindow(demo=args.demo)
@@ -191,11 +197,8 @@ def start(args: argparse.Namespace) -> int:
         window.close_requested = closed.set
         window.show()
         _wait_for_first_frame(app, window)
-        # Only now: threads importing beside the GUI thread make it wait for the GIL, and
-        # the first frame is what the agent waits for first. Qt's other start-up (the
-        # console's modules and windows) still runs beside them.
-        if args.demo:
-            early = EarlySandbox(args)
+        # Only now: a thread importing beside the GUI thread makes it wait for the GIL, and
+        # the first frame is what the agent waits for first.
         preload = _Preload()
         if not closed.is_set():
             preload.wait(window)

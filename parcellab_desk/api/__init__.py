@@ -11,14 +11,7 @@ load httpx and pydantic with it.
 from __future__ import annotations
 
 import importlib
-import sys
 from typing import TYPE_CHECKING, Any
-
-# httpx imports its command-line tool whenever rich and click are installed (a developer's
-# environment: ~70 ms with pygments); the console never runs it. A None entry makes that
-# import fail, and httpx then defines its stub instead.
-if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
-    sys.modules["httpx._main"] = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from parcellab_desk.api.auth import (

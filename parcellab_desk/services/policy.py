@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +24,18 @@ from typing import Final, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from parcellab_desk.services.paths import APP_NAME
+from parcellab_desk.services.policy_location import (
+    FILE_NAME as FILE_NAME,
+)
+from parcellab_desk.services.policy_location import (
+    POLICY_ENV as POLICY_ENV,
+)
+from parcellab_desk.services.policy_location import (
+    default_policy_path as default_policy_path,
+)
+from parcellab_desk.services.policy_location import (
+    policy_path,
+)
 from parcellab_desk.services.profiles import (
     AuthScheme,
     InvalidBaseUrlError,
@@ -38,25 +47,8 @@ from parcellab_desk.services.profiles import (
 
 _log = logging.getLogger(__name__)
 
-POLICY_ENV: Final = "PARCELLAB_DESK_POLICY"
-FILE_NAME: Final = "policy.json"
 MANAGED_PREFIX: Final = "managed-"  # ids of preset profiles in the agent's profile list
 MAX_POLICY_BYTES: Final = 256 * 1024
-
-
-def default_policy_path(platform: str = sys.platform) -> Path:
-    """Where IT puts the policy file on this kind of system."""
-    if platform == "win32":
-        program_data = os.environ.get("PROGRAMDATA") or r"C:\ProgramData"
-        return Path(program_data) / APP_NAME / FILE_NAME
-    if platform == "darwin":
-        return Path("/Library/Application Support") / APP_NAME / FILE_NAME
-    return Path("/etc") / APP_NAME / FILE_NAME
-
-
-def policy_path() -> Path:
-    override = os.environ.get(POLICY_ENV)
-    return Path(override) if override else default_policy_path()
 
 
 class ManagedProfile(BaseModel):

@@ -30,24 +30,18 @@ from parcellab_desk.qt.job_handles import JobHandle
 from parcellab_desk.qt.order_columns import OrderColumn
 from parcellab_desk.qt.order_pages import OrderQuery
 from parcellab_desk.qt.tasks import TaskRunner
-from parcellab_desk.services.export import ExportColumn
 from parcellab_desk.services.job_journal import JobJournal, JournalEntry
 from parcellab_desk.services.job_operations import params_for_cancel, params_for_tags
 from parcellab_desk.services.job_plan import JobKind, JobPlan, rows_for_orders
 from parcellab_desk.services.job_runner import Job, JobClient, RunnerSettings
-from parcellab_desk.ui.bulk_dialogs import (
-    BulkCancelOrdersDialog,
-    BulkCancelTrackingsDialog,
-    BulkTagsDialog,
-    TagAction,
-    orders_phrase,
-)
 from parcellab_desk.ui.dialog_async import run_dialog
-from parcellab_desk.ui.export_dialog import ExportDialog
-from parcellab_desk.ui.import_dialog import ImportDialog
 from parcellab_desk.ui.jobs_panel import JobsPanel
 
+# The dialogs (and the CSV and export code behind them) are imported when the agent first
+# opens one: the window's first rows should not wait for them.
+
 if TYPE_CHECKING:
+    from parcellab_desk.ui.bulk_dialogs import TagAction
     from parcellab_desk.ui.main_window import MainWindow
 
 __all__ = ["BulkWork", "ExportSource"]
@@ -115,10 +109,10 @@ class BulkWork(QObject):
 
         self.selected_menu = QMenu(self.tr("&Selected orders"), window)
         self.add_tags_action = self.selected_menu.addAction(
-            self.tr("&Add tags…"), lambda: self.open_tags(TagAction.ADD)
+            self.tr("&Add tags…"), lambda: self._open_tags(adding=True)
         )
         self.remove_tags_action = self.selected_menu.addAction(
-            self.tr("&Remove tags…"), lambda: self.open_tags(TagAction.REMOVE)
+            self.tr("&Remove tags…"), lambda: self._open_tags(adding=False)
         )
         self.selected_menu.addSeparator()
         self.cancel_orders_action = self.selected_menu.addAction(
@@ -158,12 +152,19 @@ class BulkWork(QObject):
 
     # --- bulk actions ------------------------------------------------------------------------
 
+    def _open_tags(self, *, adding: bool) -> None:
+        from parcellab_desk.ui.bulk_dialogs import TagAction
+
+        self.open_tags(TagAction.ADD if adding else TagAction.REMOVE)
+
     def open_tags(self, action: TagAction) -> None:
         orders = self.selected_orders()
         if orders:
             self._runner.start(("bulk-dialog", id(self)), self._tags(action, orders))
 
     async def _tags(self, action: TagAction, orders: Sequence[Order]) -> None:
+        from parcellab_desk.ui.bulk_dialogs import BulkTagsDialog, TagAction, orders_phrase
+
         dialog = BulkTagsDialog(
             action, orders, known_tags=self.window.model.known_tags(), parent=self.window
         )
@@ -184,6 +185,8 @@ class BulkWork(QObject):
             self._runner.start(("bulk-dialog", id(self)), self._cancel_orders(orders))
 
     async def _cancel_orders(self, orders: Sequence[Order]) -> None:
+        from parcellab_desk.ui.bulk_dialogs import BulkCancelOrdersDialog, orders_phrase
+
         dialog = BulkCancelOrdersDialog(orders, tz=self._tz, parent=self.window)
         if await run_dialog(dialog) != BulkCancelOrdersDialog.DialogCode.Accepted:
             return
@@ -203,6 +206,8 @@ class BulkWork(QObject):
             self._runner.start(("bulk-dialog", id(self)), self._cancel_trackings(orders))
 
     async def _cancel_trackings(self, orders: Sequence[Order]) -> None:
+        from parcellab_desk.ui.bulk_dialogs import BulkCancelTrackingsDialog, orders_phrase
+
         dialog = BulkCancelTrackingsDialog(orders, tz=self._tz, parent=self.window)
         if await run_dialog(dialog) != BulkCancelTrackingsDialog.DialogCode.Accepted:
             return
@@ -221,6 +226,8 @@ class BulkWork(QObject):
         self._runner.start(("import-dialog", id(self)), self._import())
 
     async def _import(self) -> None:
+        from parcellab_desk.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self._runner, parent=self.window)
         if await run_dialog(dialog) != ImportDialog.DialogCode.Accepted or dialog.preview is None:
             return
@@ -235,6 +242,9 @@ class BulkWork(QObject):
         self._runner.start(("export-dialog", id(self)), self._export())
 
     async def _export(self) -> None:
+        from parcellab_desk.services.export import ExportColumn
+        from parcellab_desk.ui.export_dialog import ExportDialog
+
         query = self.window.model.query
         header = self.window.table.horizontalHeader()
         visible = [

@@ -2,8 +2,11 @@
 recoloured from the theme so they read on light and dark backgrounds alike.
 
 The SVGs draw with ``currentColor``; ``icon(name)`` substitutes the theme's text colour (and
-the muted colour for the disabled state) and renders the result at the usual sizes. Only the
-icons listed in ``IconName`` are vendored; the app icon is separate (``resources.app_icon``).
+the muted colour for the disabled state). The icon draws itself (``_ThemedIconEngine``) at
+the size and mode it is shown in, when it is first shown: the window's twenty icons rendered
+at five sizes in two modes were 200 SVG renders before the first rows, most never seen.
+Only the icons listed in ``IconName`` are vendored; the app icon is separate
+(``resources.app_icon``).
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from enum import StrEnum
 from functools import cache
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton
 
@@ -23,7 +26,7 @@ from parcellab_desk.ui.theme import Role, current_palette
 __all__ = ["ICON_DIR", "IconName", "icon", "refresh_icons", "set_icon", "svg_text"]
 
 ICON_DIR: Final = "icons/tabler"
-_SIZES: Final = (16, 20, 24, 32, 48)
+_SIZES: Final = (16, 20, 24, 32, 48)  # what the icon says it has (menus, buttons, lists)
 
 
 class IconName(StrEnum):
@@ -86,15 +89,46 @@ def _render(svg: str, size: int, ratio: float) -> QPixmap:
     return pixmap
 
 
+class _ThemedIconEngine(QIconEngine):
+    """Draws an SVG in the normal or the disabled colour at the size asked, once per size."""
+
+    def __init__(self, normal: str, disabled: str, ratio: float) -> None:
+        super().__init__()
+        self._svgs = {QIcon.Mode.Normal: normal, QIcon.Mode.Disabled: disabled}
+        self._ratio = ratio
+        self._pixmaps: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        mode = QIcon.Mode.Disabled if mode == QIcon.Mode.Disabled else QIcon.Mode.Normal
+        key = (size.width(), size.height(), mode)
+        cached = self._pixmaps.get(key)
+        if cached is None:
+            side = max(1, min(size.width(), size.height()))
+            cached = _render(self._svgs[mode], side, self._ratio)
+            self._pixmaps[key] = cached
+        return cached
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def availableSizes(
+        self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off
+    ) -> list[QSize]:
+        return [QSize(size, size) for size in _SIZES]
+
+    def clone(self) -> QIconEngine:
+        return _ThemedIconEngine(
+            self._svgs[QIcon.Mode.Normal], self._svgs[QIcon.Mode.Disabled], self._ratio
+        )
+
+
 @cache
 def _icon(name: IconName, color: str, disabled_color: str, ratio: float) -> QIcon:
-    result = QIcon()
     svg = svg_text(name)
-    for mode, fill in ((QIcon.Mode.Normal, color), (QIcon.Mode.Disabled, disabled_color)):
-        coloured = svg.replace("currentColor", fill)
-        for size in _SIZES:
-            result.addPixmap(_render(coloured, size, ratio), mode)
-    return result
+    engine = _ThemedIconEngine(
+        svg.replace("currentColor", color), svg.replace("currentColor", disabled_color), ratio
+    )
+    return QIcon(engine)
 
 
 def icon(name: IconName, role: Role = Role.TEXT, ratio: float = 2.0) -> QIcon:

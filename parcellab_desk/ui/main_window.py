@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from functools import partial
 from html import escape
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import (
     QByteArray,
@@ -66,7 +66,6 @@ from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.drafts import DraftStore
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.order_editing import OrderEditingService
-from parcellab_desk.services.order_lookup import Found, LookupResult, Match, Several
 from parcellab_desk.services.order_suggestions import (
     Suggestion,
     SuggestionSource,
@@ -80,21 +79,25 @@ from parcellab_desk.ui.accessibility import announce
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.filter_bar import FilterBar, FilterValues
 from parcellab_desk.ui.icons import IconName, refresh_icons, set_icon
-from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
-from parcellab_desk.ui.order_picker import OrderPickerDialog
-from parcellab_desk.ui.parcel_timeline import ParcelSource, attach_parcel_timeline
 from parcellab_desk.ui.search_box import SearchBox
-from parcellab_desk.ui.search_messages import not_found_sentence
-from parcellab_desk.ui.settings_dialog import SettingsDialog
 from parcellab_desk.ui.status_chips import install_delegates
 from parcellab_desk.ui.theme import Appearance, ThemeController, ThemePalette, set_role
 from parcellab_desk.ui.window_keys import Region, WindowKeys
 
+# What only an open editor, a search or a dialog needs is imported when it is first needed:
+# the first rows should not wait for the editor's widgets or the lookup's code.
+if TYPE_CHECKING:
+    from parcellab_desk.services.order_lookup import LookupResult, Match
+    from parcellab_desk.ui.order_editor import OrderEditor
+    from parcellab_desk.ui.order_picker import OrderPickerDialog
+    from parcellab_desk.ui.parcel_timeline import ParcelSource
+    from parcellab_desk.ui.settings_dialog import SettingsDialog
+
 _log = logging.getLogger(__name__)
 
 OrderLookup = Callable[[str], Awaitable[Order]]
-OrderSearch = Callable[[str], Awaitable[LookupResult]]
+OrderSearch = Callable[[str], Awaitable["LookupResult"]]
 
 EDITOR_MIN_WIDTH: Final = 520
 EDITOR_WIDTH: Final = 640
@@ -699,6 +702,8 @@ class MainWindow(QMainWindow):
             self.appearance_actions[appearance].setChecked(True)
 
     def show_settings(self) -> SettingsDialog:
+        from parcellab_desk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._theme, QLocale().name().split("_")[0], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_settings_accepted)
@@ -783,6 +788,9 @@ class MainWindow(QMainWindow):
         finally:
             self.open_box.set_busy(False)
         self.statusBar().clearMessage()
+        from parcellab_desk.services.order_lookup import Found, Several
+        from parcellab_desk.ui.search_messages import not_found_sentence
+
         if isinstance(result, Found):
             self._open_match(result.match)
         elif isinstance(result, Several):
@@ -804,6 +812,8 @@ class MainWindow(QMainWindow):
         self.open_order(match.order)
 
     async def _pick(self, text: str, matches: Sequence[Match]) -> Match | None:
+        from parcellab_desk.ui.order_picker import OrderPickerDialog
+
         dialog = OrderPickerDialog(text, matches, self._tz, self)
         self.picker = dialog
         try:
@@ -936,6 +946,8 @@ class MainWindow(QMainWindow):
     def _on_editor_tabs_editor_opened(self, editor: OrderEditor) -> None:
         if self._parcels is None:
             return
+        from parcellab_desk.ui.parcel_timeline import attach_parcel_timeline
+
         attach_parcel_timeline(
             editor,
             editor.trackings_editor,

@@ -9,8 +9,10 @@ shortcut work wherever the focus is, the table included).
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,7 +22,17 @@ from parcellab_desk.api.models import Order
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.services.drafts import DraftStore, new_draft_id
 from parcellab_desk.services.order_editing import OrderDraft, OrderEditingService
-from parcellab_desk.ui.order_editor import KnownTags, OrderEditor
+
+if TYPE_CHECKING:
+    from parcellab_desk.ui.order_editor import KnownTags, OrderEditor
+
+_EDITOR_MODULE = "parcellab_desk.ui.order_editor"  # imported with the first editor
+
+
+def _is_editor(widget: object) -> TypeGuard[OrderEditor]:
+    # Before the first editor the module is not even imported, and no widget can be one.
+    module = sys.modules.get(_EDITOR_MODULE)
+    return module is not None and isinstance(widget, module.OrderEditor)
 
 __all__ = ["OrderEditorTabs"]
 
@@ -83,11 +95,11 @@ class OrderEditorTabs(QObject):
 
     def editors(self) -> list[OrderEditor]:
         found = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        return [w for w in found if isinstance(w, OrderEditor)]
+        return [w for w in found if _is_editor(w)]
 
     def current_editor(self) -> OrderEditor | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, OrderEditor) else None
+        return widget if _is_editor(widget) else None
 
     def open_order(self, order: Order) -> OrderEditor:
         """Show ``order`` in its tab, reusing the tab when it is open already."""
@@ -159,6 +171,8 @@ class OrderEditorTabs(QObject):
     def _make_editor(
         self, order: Order | None, account: int | None, *, draft: OrderDraft | None = None
     ) -> OrderEditor:
+        from parcellab_desk.ui.order_editor import OrderEditor
+
         return OrderEditor(
             order,
             service=self._service,
@@ -193,7 +207,7 @@ class OrderEditorTabs(QObject):
         widget = self.tabs.widget(index)
         if widget is None:
             return True
-        if isinstance(widget, OrderEditor):
+        if _is_editor(widget):
             if not await widget.maybe_close():
                 return False
             widget.close_tasks()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
+from parcellab_desk import links, single_instance
 from parcellab_desk.qt.instance_server import InstanceServer
 from parcellab_desk.single_instance import (
     MAX_MESSAGE_BYTES,
@@ -135,3 +138,30 @@ def test_macos_url_events_become_links(qapp: QApplication, name: str) -> None:
         qapp.removeEventFilter(server)
 
     assert got == [LINK]  # a file opened with the app is no link
+
+
+def test_a_hand_over_message_holds_the_longest_link_the_parser_takes() -> None:
+    # single_instance keeps its own copy of the limit, so a start need not import the parser.
+    assert single_instance.MAX_LINK_LENGTH == links.MAX_LINK_LENGTH
+    longest = "parcellab-desk://order/1001/" + "x" * (links.MAX_LINK_LENGTH - 28)
+    message = single_instance.encode_message(longest)
+
+    assert len(message) <= single_instance.MAX_MESSAGE_BYTES
+    assert single_instance.decode_message(message) == longest
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows hands over through a named pipe")
+def test_no_console_running_is_told_without_loading_the_socket_module(tmp_path: Path) -> None:
+    code = (
+        "import sys; from parcellab_desk import single_instance as s; "
+        "print(s.hand_over('parcellab_desk-none-here', None), 'socket' in sys.modules)"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert result.stdout.split() == ["False", "False"]

@@ -183,3 +183,11 @@ def test_what_the_agent_may_use(tmp_path: Path) -> None:
     staging = Profile(name="Staging", base_url="https://staging.example.com")
     assert custom_only.allows(own) is None
     assert "staging.example.com is not one of them" in (custom_only.allows(staging) or "")
+
+
+def test_the_light_policy_location_names_the_apps_folder() -> None:
+    # policy_location has its own copy of the folder name, so the sandbox child need not
+    # import the paths module to find the file.
+    from parcellab_desk.services import paths, policy_location
+
+    assert policy_location.APP_NAME == paths.APP_NAME
