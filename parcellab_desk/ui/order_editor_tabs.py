@@ -34,6 +34,7 @@ def _is_editor(widget: object) -> TypeGuard[OrderEditor]:
     module = sys.modules.get(_EDITOR_MODULE)
     return module is not None and isinstance(widget, module.OrderEditor)
 
+
 __all__ = ["OrderEditorTabs"]
 
 # Typing pauses shorter than this are one write: no file write per keystroke.
