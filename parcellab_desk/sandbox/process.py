@@ -78,6 +78,8 @@ class SandboxProcess:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # Windows: no console window of its own for the child.
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
         self._process = process
         assert process.stdout is not None

@@ -139,14 +139,21 @@ def test_without_a_zone_times_use_the_machines_local_zone() -> None:
     assert format_local(None) == ""
 
 
-async def test_model_gives_badges_and_leaves_colour_to_the_theme(
-    model: OrderTableModel, source: ControlledSource
+async def load_two_orders(
+    model: OrderTableModel, source: ControlledSource, *, has_next: bool = False
 ) -> None:
+    """An order and a cancelled one, as the first page."""
     model.fetchMore(QModelIndex())
     request = await source.next_request()
     loaded = emitted(model.page_loaded)
-    request.resolve([make_order(1), make_order(3, cancelled_reason="customer")], has_next=False)
+    request.resolve([make_order(1), make_order(3, cancelled_reason="customer")], has_next=has_next)
     await asyncio.wait_for(loaded, WAIT)
+
+
+async def test_model_gives_badges_and_leaves_colour_to_the_theme(
+    model: OrderTableModel, source: ControlledSource
+) -> None:
+    await load_two_orders(model, source)
 
     status = model.index(1, OrderColumn.ORDER_STATUS)
     assert model.data(status) == "Cancelled"
@@ -161,11 +168,7 @@ async def test_model_gives_badges_and_leaves_colour_to_the_theme(
 async def test_a_cell_gives_the_delegate_what_data_gives_the_view(
     model: OrderTableModel, source: ControlledSource
 ) -> None:
-    model.fetchMore(QModelIndex())
-    request = await source.next_request()
-    loaded = emitted(model.page_loaded)
-    request.resolve([make_order(1), make_order(3, cancelled_reason="customer")], has_next=True)
-    await asyncio.wait_for(loaded, WAIT)
+    await load_two_orders(model, source, has_next=True)
 
     for row in range(2):
         for column in OrderColumn:
