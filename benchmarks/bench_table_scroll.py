@@ -15,9 +15,9 @@ how much later than due it fired; the longest lag is the longest stall. Each lag
 into the GUI thread's own work (its CPU time) and the rest (waiting for the GIL, or for a CPU
 that other processes held): on a busy machine the second part is the machine's, not ours.
 
-By default the sandbox serves from a child process (``--sandbox thread`` serves it from a
-thread of the benchmark's own process instead, as the console's demo mode does, so its work
-competes with the GUI thread for the GIL).
+By default the sandbox serves from a child process, as the console's demo does
+(``--sandbox thread`` serves it from a thread of the benchmark's own process instead, so its
+work competes with the GUI thread for the GIL).
 
 Once the window is up the benchmark calls ``gc.freeze()``, as the console does after its
 start-up: a full pass of Python's cyclic collector otherwise walks every object start-up
