@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 # Before anything creates a QApplication: tests never need a screen.
@@ -17,6 +17,7 @@ os.environ.setdefault("QT_API", "pyside6")
 
 import pytest
 from hypothesis import HealthCheck, settings
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from parcellab_desk.ui.input_aids import install_input_aids
@@ -41,6 +42,19 @@ def pytest_asyncio_loop_factories(
     config: pytest.Config, item: pytest.Item
 ) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
     return {"qasync": new_test_loop}
+
+
+@pytest.fixture(autouse=True)
+def _widgets_deleted_by_the_test_that_made_them() -> Iterator[None]:
+    """pytest-qt closes the widgets a test registered and ``deleteLater()``s them, but Qt
+    deletes them only when an event loop next runs, often in a later test. Meanwhile the
+    garbage collector may collect their Python side first (a widget in a reference cycle):
+    that clears the Python attributes of widgets that still exist, and their deletion then
+    calls Python overrides on cleared objects (a ``FlowLayout`` without ``_items``), failing
+    whichever test runs then, in an order-dependent way. So they are deleted here, while
+    their test ends (this fixture is torn down after the test's own fixtures)."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
