@@ -6,21 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
-
 from parcellab_desk.qt.status_labels import match_text
 from parcellab_desk.services.error_messages import describe_error
 from parcellab_desk.services.order_lookup import Attempt, AttemptOutcome, MatchKind, NotFound
 from parcellab_desk.services.search_input import InputKind
+from parcellab_desk.wording import translate
 
 __all__ = ["not_found_sentence"]
 
-_CONTEXT = "SearchMessages"
 _PER_ACCOUNT = (MatchKind.RECIPIENT_EMAIL, MatchKind.CUSTOMER_NUMBER)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _quoted(values: Sequence[str]) -> str:
@@ -40,20 +34,24 @@ def _tried(attempts: Sequence[Attempt]) -> list[str]:
     numbers = by_kind.pop(MatchKind.ORDER_NUMBER, []) + by_kind.pop(MatchKind.EXTERNAL_ID, [])
     if numbers:
         parts.append(
-            _tr("order number or external id {values}").format(
+            translate("SearchMessages", "order number or external id {values}").format(
                 values=_quoted([a.value for a in numbers])
             )
         )
     for kind, tried in by_kind.items():
         if kind is MatchKind.TRACKING_NUMBER:
             couriers = ", ".join(dict.fromkeys(a.courier or "?" for a in tried))
-            parts.append(_tr("tracking number with {couriers}").format(couriers=couriers))
+            parts.append(
+                translate("SearchMessages", "tracking number with {couriers}").format(
+                    couriers=couriers
+                )
+            )
         elif kind in _PER_ACCOUNT:
             accounts = _accounts(tried)
             wording = (
-                _tr("{what} in accounts {accounts}")
+                translate("SearchMessages", "{what} in accounts {accounts}")
                 if "," in accounts
-                else _tr("{what} in account {accounts}")
+                else translate("SearchMessages", "{what} in account {accounts}")
             )
             parts.append(wording.format(what=match_text(kind), accounts=accounts))
         else:
@@ -65,42 +63,50 @@ def not_found_sentence(result: NotFound, *, now: datetime | None = None) -> str:
     """One paragraph for the agent; never a token, never a traceback."""
     search = result.search
     text = search.text or search.raw.strip()
-    sentences = [_tr("Nothing matches “{text}”.").format(text=text)]
+    sentences = [translate("SearchMessages", "Nothing matches “{text}”.").format(text=text)]
     tried = _tried(result.attempts)
     if tried:
-        sentences.append(_tr("Tried: {lookups}.").format(lookups="; ".join(tried)))
+        sentences.append(
+            translate("SearchMessages", "Tried: {lookups}.").format(lookups="; ".join(tried))
+        )
     elif search.kind is InputKind.EMAIL:
         sentences.append(
-            _tr(
+            translate(
+                "SearchMessages",
                 "An e-mail is looked up per account and no account is known yet: add the "
-                "profile's accounts (Profile ▸ Edit this profile…) or let the list load first."
+                "profile's accounts (Profile ▸ Edit this profile…) or let the list load first.",
             )
         )
     resting = result.resting
     if resting:
         wait = max(a.retry_after or 0.0 for a in resting)
         until = (now or datetime.now()) + timedelta(seconds=wait)
-        where = _accounts(resting) or _tr("every account")
+        where = _accounts(resting) or translate("SearchMessages", "every account")
         sentences.append(
-            _tr(
+            translate(
+                "SearchMessages",
                 "Not tried now: the order-info lookup for {where} is paused until {time} "
-                "(the team's 100 lookups a minute are used up); search again in {seconds} s."
+                "(the team's 100 lookups a minute are used up); search again in {seconds} s.",
             ).format(where=where, time=f"{until:%H:%M:%S}", seconds=int(wait) + 1)
         )
     failures = result.failures
     if failures:
         kinds = ", ".join(dict.fromkeys(match_text(a.kind) for a in failures))
         error = failures[0].error
-        reason = describe_error(error) if error is not None else _tr("no answer")
+        reason = (
+            describe_error(error) if error is not None else translate("SearchMessages", "no answer")
+        )
         sentences.append(
-            _tr("Could not check {kinds}: {reason}").format(kinds=kinds, reason=reason)
+            translate("SearchMessages", "Could not check {kinds}: {reason}").format(
+                kinds=kinds, reason=reason
+            )
         )
     if result.suggestions:
         sentences.append(
-            _tr("Numbers must match in full; from this session: {numbers}.").format(
-                numbers=", ".join(result.suggestions)
-            )
+            translate(
+                "SearchMessages", "Numbers must match in full; from this session: {numbers}."
+            ).format(numbers=", ".join(result.suggestions))
         )
     elif search.kind in (InputKind.TEXT, InputKind.TRACKING_NUMBER) and not failures:
-        sentences.append(_tr("Numbers and references must match in full."))
+        sentences.append(translate("SearchMessages", "Numbers and references must match in full."))
     return " ".join(sentences)

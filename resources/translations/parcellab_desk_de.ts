@@ -2642,6 +2642,61 @@
     </message>
 </context>
 <context>
+    <name>SearchMessages</name>
+    <message>
+        <source>order number or external id {values}</source>
+        <translation>Bestellnummer oder externe ID {values}</translation>
+    </message>
+    <message>
+        <source>tracking number with {couriers}</source>
+        <translation>Sendungsnummer bei {couriers}</translation>
+    </message>
+    <message>
+        <source>{what} in accounts {accounts}</source>
+        <translation>{what} in den Konten {accounts}</translation>
+    </message>
+    <message>
+        <source>{what} in account {accounts}</source>
+        <translation>{what} im Konto {accounts}</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Zu „{text}“ wurde nichts gefunden.</translation>
+    </message>
+    <message>
+        <source>Tried: {lookups}.</source>
+        <translation>Gesucht: {lookups}.</translation>
+    </message>
+    <message>
+        <source>An e-mail is looked up per account and no account is known yet: add the profile&apos;s accounts (Profile ▸ Edit this profile…) or let the list load first.</source>
+        <translation>Eine E-Mail-Adresse wird je Konto gesucht, und noch ist kein Konto bekannt: Tragen Sie die Konten des Profils ein (Profil ▸ Dieses Profil bearbeiten …) oder lassen Sie zuerst die Liste laden.</translation>
+    </message>
+    <message>
+        <source>every account</source>
+        <translation>alle Konten</translation>
+    </message>
+    <message>
+        <source>Not tried now: the order-info lookup for {where} is paused until {time} (the team&apos;s 100 lookups a minute are used up); search again in {seconds} s.</source>
+        <translation>Jetzt nicht gesucht: Die Bestellauskunft für {where} ist bis {time} pausiert (die 100 Abfragen pro Minute Ihres Teams sind aufgebraucht); suchen Sie in {seconds} s erneut.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Could not check {kinds}: {reason}</source>
+        <translation>{kinds} konnte nicht geprüft werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Numbers must match in full; from this session: {numbers}.</source>
+        <translation>Nummern müssen vollständig übereinstimmen; aus dieser Sitzung: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Numbers and references must match in full.</source>
+        <translation>Nummern und Referenzen müssen vollständig übereinstimmen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -116,6 +116,17 @@ def test_german_catalogue_and_qt_s_own_load(german: None) -> None:
     assert QLocale().toString(1234567) == "1.234.567"
 
 
+def test_the_not_found_sentence_is_german_too(german: None) -> None:
+    from parcellab_desk.services.order_lookup import NotFound
+    from parcellab_desk.services.search_input import classify
+    from parcellab_desk.ui.search_messages import not_found_sentence
+
+    sentence = not_found_sentence(NotFound(classify("SO-404")))
+
+    assert sentence.startswith("Zu „SO-404“ wurde nichts gefunden.")
+    assert "Nummern und Referenzen müssen vollständig übereinstimmen." in sentence
+
+
 def test_english_is_the_source_and_needs_no_catalogue(qapp: QApplication) -> None:
     translations = install_translations(Language.ENGLISH)
     try:
