@@ -22,7 +22,8 @@ def _quoted(values: Sequence[str]) -> str:
 
 
 def _accounts(attempts: Sequence[Attempt]) -> str:
-    return ", ".join(str(a) for a in dict.fromkeys(x.account for x in attempts) if a is not None)
+    # in number order: the attempts come in as their answers do, in any order
+    return ", ".join(str(a) for a in sorted({x.account for x in attempts if x.account is not None}))
 
 
 def _tried(attempts: Sequence[Attempt]) -> list[str]:
