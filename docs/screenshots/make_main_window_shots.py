@@ -96,7 +96,8 @@ async def main() -> None:
         window.filter_bar.clear()
         await until(lambda: model.loaded_count > 0 and not model.is_loading, model.state_changed)
 
-        sandbox.faults.fail_next(1, status=503, method="GET")
+        # Following the cursor fails, and so does starting the listing again after it.
+        sandbox.faults.fail_next(2, status=503, method="GET")
         window.table.scrollToBottom()
         await until(lambda: model.state is LoadState.FAILED, model.state_changed)
         window.table.scrollToBottom()
