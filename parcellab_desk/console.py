@@ -73,6 +73,7 @@ CrashHandler = Callable[[str, BaseException], None]
 DEMO_PROFILE_ID = "demo"
 LIST_PAGE_SIZE = 200
 _NOTICES_TASK = "notices"
+_SANDBOX_WATCH_TASK = "demo-sandbox-watch"
 EXPORT_PAGE_SIZE = 500  # the server's largest page: fewest round trips for a whole listing
 # Bulk jobs retry by themselves, through one rate-limit gate for all their workers: their
 # client must hand every 429 and 5xx straight back (see services.job_runner).
@@ -142,6 +143,7 @@ class Console:
         # Problems found once a window exists (the drafts' key, damaged drafts).
         self.notices_later: list[str] = []
         self.sandbox: SandboxProcess | None = None
+        self.sandbox_watch: asyncio.Task[None] | None = None  # tells when the sandbox ends
         self.client: ParcelLabClient | None = None
         self.jobs_client: ParcelLabClient | None = None
         self.bulk: BulkWork | None = None
@@ -232,6 +234,9 @@ class Console:
             if sandbox is None:
                 return None
             self.sandbox = sandbox
+            self.sandbox_watch = self.runner.start(
+                _SANDBOX_WATCH_TASK, self._watch_sandbox(sandbox)
+            )
             accounts = ", ".join(str(a) for a in sandbox.accounts)
             # The demo token opens only this machine's sample data: printing it is the point.
             print(
@@ -243,6 +248,24 @@ class Console:
             )
         profile = demo_profile(self.sandbox.base_url).model_copy(update={"id": DEMO_PROFILE_ID})
         return Connection(profile, Secret(self.sandbox.demo_token))
+
+    async def _watch_sandbox(self, sandbox: SandboxProcess) -> None:
+        """Tell the agent, once, when the demo sandbox's process ends while the console runs
+        (killed, out of memory): otherwise every load would just fail to connect."""
+        # A thread waits on the process; stopping the sandbox (at quit) ends that wait too,
+        # after this task was cancelled.
+        code = await asyncio.to_thread(sandbox.wait_for_exit)
+        if code is not None and self.sandbox is sandbox:
+            _log.warning("The demo sandbox's process ended with exit code %s", code)
+            self._tell(
+                translate("Console", "Demo sandbox stopped"),
+                translate(
+                    "Console",
+                    "The demo sandbox stopped (exit code {code}), so demo orders can no longer "
+                    "be loaded or saved. Quit and start the console again to get it back; "
+                    "its orders are kept.",
+                ).format(code=code),
+            )
 
     async def _start_sandbox(self) -> SandboxProcess | None:
         """The demo database in the data folder; a damaged one only replaced when the agent

@@ -7,13 +7,16 @@ import argparse
 import asyncio
 import gc
 import logging
+import os
 import secrets
+import signal
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.models import Order
@@ -409,6 +412,31 @@ async def test_a_new_profile_saved_over_the_window_asks_about_open_edits_then_sw
     assert checked == ["Single account"]
 
     switched.close()
+    assert await asyncio.wait_for(running, WAIT) == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="ends the child with SIGKILL")
+async def test_when_the_demo_sandbox_dies_the_agent_is_told_once(
+    make_console: Callable[..., RecordingConsole],
+) -> None:
+    console = make_console(demo=True)
+    running = asyncio.ensure_future(console.run())
+    window = await asyncio.wait_for(console.opened.get(), WAIT)
+    await rows_loaded(window)
+    assert console.sandbox is not None
+    pid = console.sandbox.pid
+    assert pid is not None
+
+    os.kill(pid, signal.SIGKILL)  # as the system's out-of-memory killer would
+
+    assert console.sandbox_watch is not None
+    await asyncio.wait_for(console.sandbox_watch, WAIT)
+    (box,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert box.windowTitle() == "Demo sandbox stopped"
+    assert box.text().startswith("The demo sandbox stopped (exit code -9)")
+    assert "start the console again" in box.text()
+    box.close()
+    window.close()
     assert await asyncio.wait_for(running, WAIT) == 0
 
 

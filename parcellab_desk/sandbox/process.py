@@ -130,6 +130,11 @@ class SandboxProcess:
     def running(self) -> bool:
         return self._process is not None
 
+    def wait_for_exit(self) -> int | None:
+        """Block until the child ends; its exit code (None when it was never started)."""
+        process = self._process
+        return process.wait() if process is not None else None
+
     @property
     def base_url(self) -> str:
         return str(self._value("base_url"))

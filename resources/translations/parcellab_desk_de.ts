@@ -414,6 +414,14 @@
 <context>
     <name>Console</name>
     <message>
+        <source>Demo sandbox stopped</source>
+        <translation>Demo-Sandbox beendet</translation>
+    </message>
+    <message>
+        <source>The demo sandbox stopped (exit code {code}), so demo orders can no longer be loaded or saved. Quit and start the console again to get it back; its orders are kept.</source>
+        <translation>Die Demo-Sandbox wurde beendet (Exit-Code {code}), daher können keine Demo-Bestellungen mehr geladen oder gespeichert werden. Beenden Sie die Konsole und starten Sie sie erneut, um die Sandbox wieder zu starten; ihre Bestellungen bleiben erhalten.</translation>
+    </message>
+    <message>
         <source>Sign in to “{profile}”.</source>
         <translation>Melden Sie sich bei „{profile}“ an.</translation>
     </message>
