@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from parcellab_desk.services.files import aside_name
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 # Primary result codes (https://sqlite.org/rescode.html).
 _SQLITE_ERROR: Final = 1  # e.g. a table without the columns the sandbox needs
@@ -21,17 +22,19 @@ _SQLITE_CORRUPT: Final = 11
 _SQLITE_NOTADB: Final = 26
 _DAMAGED: Final = frozenset({_SQLITE_ERROR, _SQLITE_CORRUPT, _SQLITE_NOTADB})
 
+_CONTEXT: Final = "DemoDatabase"
 _WORDS: Final = {
-    _SQLITE_NOTADB: "it is not a database",
-    _SQLITE_CORRUPT: "it is corrupt",
-    _SQLITE_ERROR: "it is not a demo database",
-    3: "permission denied",  # SQLITE_PERM
-    5: "it is in use by another program",  # SQLITE_BUSY
-    8: "it is read-only",  # SQLITE_READONLY
-    10: "a disk read or write failed",  # SQLITE_IOERR
-    13: "the disk is full",  # SQLITE_FULL
-    14: "it cannot be opened",  # SQLITE_CANTOPEN
+    _SQLITE_NOTADB: QT_TRANSLATE_NOOP("DemoDatabase", "it is not a database"),
+    _SQLITE_CORRUPT: QT_TRANSLATE_NOOP("DemoDatabase", "it is corrupt"),
+    _SQLITE_ERROR: QT_TRANSLATE_NOOP("DemoDatabase", "it is not a demo database"),
+    3: QT_TRANSLATE_NOOP("DemoDatabase", "permission denied"),  # SQLITE_PERM
+    5: QT_TRANSLATE_NOOP("DemoDatabase", "it is in use by another program"),  # SQLITE_BUSY
+    8: QT_TRANSLATE_NOOP("DemoDatabase", "it is read-only"),  # SQLITE_READONLY
+    10: QT_TRANSLATE_NOOP("DemoDatabase", "a disk read or write failed"),  # SQLITE_IOERR
+    13: QT_TRANSLATE_NOOP("DemoDatabase", "the disk is full"),  # SQLITE_FULL
+    14: QT_TRANSLATE_NOOP("DemoDatabase", "it cannot be opened"),  # SQLITE_CANTOPEN
 }
+_OTHER: Final = QT_TRANSLATE_NOOP("DemoDatabase", "SQLite could not use it")
 
 
 def _code(error: sqlite3.Error) -> int:
@@ -43,7 +46,7 @@ def database_is_damaged(error: sqlite3.Error) -> bool:
 
 
 def describe_database_error(error: sqlite3.Error) -> str:
-    return _WORDS.get(_code(error), "SQLite could not use it")
+    return translate(_CONTEXT, _WORDS.get(_code(error), _OTHER))
 
 
 def set_aside_database(db: Path) -> Path | None:

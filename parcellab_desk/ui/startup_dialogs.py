@@ -32,9 +32,9 @@ class NoticesDialog(QMessageBox):
         self.setWindowTitle(DISPLAY_NAME)
         one = len(self.notices) == 1
         self.setText(
-            "The console started, but one of its files needs your attention."
+            self.tr("The console started, but one of its files needs your attention.")
             if one
-            else "The console started, but some of its files need your attention."
+            else self.tr("The console started, but some of its files need your attention.")
         )
         items = "".join(f"<li>{html.escape(n)}</li>" for n in self.notices)
         self.setInformativeText(f"<ul style='margin-left: -20px'>{items}</ul>")
@@ -51,11 +51,12 @@ class DamagedDemoDialog(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(DISPLAY_NAME)
-        self.setText(f"The demo database cannot be read ({reason}).")
-        self.setInformativeText(
-            f"{database}\n\nStart from fresh demo data? The damaged file is kept beside it "
+        self.setText(self.tr("The demo database cannot be read ({reason}).").format(reason=reason))
+        question = self.tr(
+            "Start from fresh demo data? The damaged file is kept beside it "
             "(renamed, nothing is deleted), as the --reset-demo option does."
         )
+        self.setInformativeText(f"{database}\n\n{question}")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fresh_button: QPushButton = self.addButton(
             self.tr("Start with fresh demo data"), QMessageBox.ButtonRole.AcceptRole

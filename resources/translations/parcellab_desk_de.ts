@@ -484,6 +484,14 @@
 <context>
     <name>DamagedDemoDialog</name>
     <message>
+        <source>The demo database cannot be read ({reason}).</source>
+        <translation>Die Demo-Datenbank kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>Start from fresh demo data? The damaged file is kept beside it (renamed, nothing is deleted), as the --reset-demo option does.</source>
+        <translation>Mit frischen Demodaten starten? Die beschädigte Datei bleibt daneben erhalten (umbenannt, nichts wird gelöscht), wie bei der Option --reset-demo.</translation>
+    </message>
+    <message>
         <source>Start with fresh demo data</source>
         <translation>Mit frischen Demodaten starten</translation>
     </message>
@@ -605,6 +613,49 @@
     <message>
         <source>Unknown status</source>
         <translation>Unbekannter Status</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDatabase</name>
+    <message>
+        <source>it is not a database</source>
+        <translation>sie ist keine Datenbank</translation>
+    </message>
+    <message>
+        <source>it is corrupt</source>
+        <translation>sie ist beschädigt</translation>
+    </message>
+    <message>
+        <source>it is not a demo database</source>
+        <translation>sie ist keine Demo-Datenbank</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>it is in use by another program</source>
+        <translation>ein anderes Programm verwendet sie</translation>
+    </message>
+    <message>
+        <source>it is read-only</source>
+        <translation>sie ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>a disk read or write failed</source>
+        <translation>ein Lese- oder Schreibvorgang auf dem Datenträger ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>it cannot be opened</source>
+        <translation>sie kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>SQLite could not use it</source>
+        <translation>SQLite konnte sie nicht verwenden</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2001,17 @@
     <message>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesDialog</name>
+    <message>
+        <source>The console started, but one of its files needs your attention.</source>
+        <translation>Die Konsole ist gestartet, aber eine ihrer Dateien braucht Ihre Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>The console started, but some of its files need your attention.</source>
+        <translation>Die Konsole ist gestartet, aber einige ihrer Dateien brauchen Ihre Aufmerksamkeit.</translation>
     </message>
 </context>
 <context>

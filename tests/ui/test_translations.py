@@ -127,6 +127,24 @@ def test_the_not_found_sentence_is_german_too(german: None) -> None:
     assert "Nummern und Referenzen müssen vollständig übereinstimmen." in sentence
 
 
+def test_start_up_dialogs_and_their_reasons_are_german_too(german: None) -> None:
+    import sqlite3
+    from pathlib import Path
+
+    from parcellab_desk.services.demo_database import describe_database_error
+    from parcellab_desk.ui.startup_dialogs import DamagedDemoDialog, NoticesDialog
+
+    damaged = sqlite3.DatabaseError("file is not a database")
+    damaged.sqlite_errorcode = 26  # SQLITE_NOTADB
+    dialog = DamagedDemoDialog(Path("demo.sqlite3"), describe_database_error(damaged))
+
+    assert (
+        dialog.text() == "Die Demo-Datenbank kann nicht gelesen werden (sie ist keine Datenbank)."
+    )
+    assert "Mit frischen Demodaten starten?" in dialog.informativeText()
+    assert NoticesDialog(["…"]).text().startswith("Die Konsole ist gestartet")
+
+
 def test_english_is_the_source_and_needs_no_catalogue(qapp: QApplication) -> None:
     translations = install_translations(Language.ENGLISH)
     try:
