@@ -9,17 +9,17 @@ Run from the repository root:
 
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, SignalInstance
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from shot_tools import shot, until
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
@@ -40,29 +40,6 @@ from parcellab_desk.ui.bulk_work import BulkWork
 from parcellab_desk.ui.export_dialog import ExportDialog
 from parcellab_desk.ui.import_dialog import ImportDialog
 from parcellab_desk.ui.main_window import MainWindow
-
-OUT = Path(__file__).resolve().parent
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
-    while not condition():
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def wake(*_args: object, fut: asyncio.Future[None] = future) -> None:
-            if not fut.done():
-                fut.set_result(None)
-
-        signal.connect(wake)
-        try:
-            await asyncio.wait_for(future, 60)
-        finally:
-            signal.disconnect(wake)
-
-
-async def shot(widget: QWidget, name: str) -> None:
-    await asyncio.sleep(0.25)  # let pending layouts and paints run on the loop
-    widget.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
 
 
 def select(window: MainWindow, rows: range) -> None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from shot_tools import shot, until
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
@@ -30,29 +30,6 @@ from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
-
-OUT = Path(__file__).resolve().parent
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
-    while not condition():
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def wake(*_args: object, fut: asyncio.Future[None] = future) -> None:
-            if not fut.done():
-                fut.set_result(None)
-
-        signal.connect(wake)
-        try:
-            await asyncio.wait_for(future, 30)
-        finally:
-            signal.disconnect(wake)
-
-
-async def shot(window: MainWindow, name: str) -> None:
-    await asyncio.sleep(0.2)  # let pending layouts and paints run on the loop
-    window.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
 
 
 async def main() -> None:

@@ -12,15 +12,15 @@ from __future__ import annotations
 import asyncio
 import os
 import tempfile
-from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
+from shot_tools import next_emission, shot, until
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
@@ -39,33 +39,6 @@ from parcellab_desk.ui.main_window import MainWindow
 from parcellab_desk.ui.order_editor import OrderEditor
 from parcellab_desk.ui.order_picker import OrderPickerDialog
 from parcellab_desk.ui.parcel_timeline import ParcelTimeline
-
-OUT = Path(__file__).resolve().parent
-
-
-async def next_emission(signal: SignalInstance, wait: float = 30) -> tuple[object, ...]:
-    future: asyncio.Future[tuple[object, ...]] = asyncio.get_running_loop().create_future()
-
-    def wake(*args: object) -> None:
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(wake)
-    try:
-        return await asyncio.wait_for(future, wait)
-    finally:
-        signal.disconnect(wake)
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
-    while not condition():
-        await next_emission(signal)
-
-
-async def shot(widget: QWidget, name: str) -> None:
-    await asyncio.sleep(0.2)  # let pending layouts and paints run on the loop
-    widget.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
 
 
 def shared_email(orders: list[Order]) -> str:

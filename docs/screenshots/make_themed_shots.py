@@ -15,33 +15,18 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_API", "pyside6")
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QSettings, SignalInstance
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from shot_tools import until
 
 OUT = Path(__file__).resolve().parent / "themed"
 SCREENS = ("main_table", "main_editor", "editor", "cancel_order", "welcome", "profile")
 VARIANTS = [(lang, look) for lang in ("en", "de") for look in ("light", "dark")]
-
-
-async def until(condition: Callable[[], bool], signal: SignalInstance) -> None:
-    while not condition():
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def wake(*_args: object, fut: asyncio.Future[None] = future) -> None:
-            if not fut.done():
-                fut.set_result(None)
-
-        signal.connect(wake)
-        try:
-            await asyncio.wait_for(future, 30)
-        finally:
-            signal.disconnect(wake)
 
 
 async def settle(widget: QWidget, *, adjust: bool = True) -> None:
