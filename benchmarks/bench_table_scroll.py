@@ -44,7 +44,6 @@ import asyncio
 import gc
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -69,6 +68,7 @@ from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
 from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
+from parcellab_desk.sandbox.process import SandboxProcess
 from parcellab_desk.services.drafts import DraftStore, new_draft_key
 from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.main_window import MainWindow
@@ -77,37 +77,6 @@ STALL_TARGET_MS = 16.0  # one frame at 60 Hz
 MEMORY_TARGET_MB_PER_1000 = 1.0  # MB = 10**6 bytes
 PROBE_INTERVAL_S = 0.005
 SCROLL_INTERVAL_MS = 16  # a 60 Hz drag of the scroll bar
-
-
-class SandboxProcess:
-    """The sandbox in a child process (``--sandbox-process``): no GIL shared with the console,
-    as with the real, remote service."""
-
-    def __init__(self, db: Path | None, orders: int, seed: int) -> None:
-        command = [sys.executable, "-m", "parcellab_desk.sandbox", "--port", "0"]
-        command += ["--orders", str(orders), "--seed", str(seed)]
-        if db is not None:
-            command += ["--db", str(db)]
-        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
-        self.base_url = self.demo_token = ""
-        self.orders = 0
-        assert self._process.stdout is not None
-        for line in self._process.stdout:
-            key, _, value = line.strip().partition(": ")
-            if key == "parcelLab sandbox":
-                self.base_url = value.strip()
-            elif key == "demo token":
-                self.demo_token = value.strip()
-            elif key == "orders":
-                self.orders = int(value.split()[0])
-                break
-        if not (self.base_url and self.demo_token):
-            self.stop()
-            raise RuntimeError("the sandbox process did not start")
-
-    def stop(self) -> None:
-        self._process.terminate()
-        self._process.wait(timeout=30)
 
 
 @dataclass
@@ -441,8 +410,9 @@ def run(argv: list[str] | None = None) -> int:
     seed_started = time.perf_counter()
     sandbox: EmbeddedSandbox | SandboxProcess
     if args.sandbox == "process":
-        sandbox = SandboxProcess(args.db, args.orders, args.seed)
-        orders = sandbox.orders
+        # The console's own demo child (sandbox/process.py): no GIL shared with the window.
+        sandbox = SandboxProcess(args.db, demo_orders=args.orders, seed=args.seed).start()
+        orders = sandbox.order_count
     else:
         sandbox = EmbeddedSandbox(args.db, demo_orders=args.orders, seed=args.seed).start()
         orders = sandbox.store.count()

@@ -53,6 +53,7 @@ class SandboxProcess:
         *,
         port: int = 0,
         demo_orders: int | None = None,
+        seed: int | None = None,
         unless_policy_hides_demo: bool = False,
     ) -> None:
         """``unless_policy_hides_demo``: the child looks at the machine's policy first and
@@ -62,6 +63,7 @@ class SandboxProcess:
             "db": str(db_path) if db_path is not None else None,
             "port": port,
             "demo_orders": demo_orders,
+            "seed": seed,
             "policy": unless_policy_hides_demo,
         }
         self._process: subprocess.Popen[bytes] | None = None
@@ -152,6 +154,11 @@ class SandboxProcess:
         return Path(self._value("db"))
 
     @property
+    def order_count(self) -> int:
+        """The orders in its database when it started."""
+        return int(self._value("orders"))
+
+    @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
@@ -168,7 +175,7 @@ def serve_for_parent(spec_text: str, stdin: IO[bytes] | None = None) -> int:
         if policy_path().exists() and _policy_hides_demo():
             _report(out, {"error": "hidden", "message": "the machine's policy hides the demo"})
             return 0
-    from parcellab_desk.sandbox.demo_data import DEFAULT_DEMO_ORDERS
+    from parcellab_desk.sandbox.demo_data import DEFAULT_DEMO_ORDERS, DEFAULT_SEED
     from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 
     demo_orders = spec.get("demo_orders")
@@ -176,6 +183,7 @@ def serve_for_parent(spec_text: str, stdin: IO[bytes] | None = None) -> int:
         spec.get("db"),
         port=int(spec.get("port") or 0),
         demo_orders=DEFAULT_DEMO_ORDERS if demo_orders is None else int(demo_orders),
+        seed=DEFAULT_SEED if spec.get("seed") is None else int(spec["seed"]),
     )
     import sqlite3
 
@@ -200,6 +208,7 @@ def serve_for_parent(spec_text: str, stdin: IO[bytes] | None = None) -> int:
             "demo_token": sandbox.demo_token,
             "accounts": list(sandbox.accounts),
             "db": str(sandbox.db_path),
+            "orders": sandbox.store.count(),
         },
     )
     try:

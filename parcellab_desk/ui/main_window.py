@@ -79,9 +79,9 @@ from parcellab_desk.ui.accessibility import announce
 from parcellab_desk.ui.dialog_async import run_dialog
 from parcellab_desk.ui.filter_bar import FilterBar, FilterValues
 from parcellab_desk.ui.icons import IconName, refresh_icons, set_icon
+from parcellab_desk.ui.order_cells import install_delegates
 from parcellab_desk.ui.order_editor_tabs import OrderEditorTabs
 from parcellab_desk.ui.search_box import SearchBox
-from parcellab_desk.ui.status_chips import install_delegates
 from parcellab_desk.ui.theme import Appearance, ThemeController, ThemePalette, set_role
 from parcellab_desk.ui.window_keys import Region, WindowKeys
 

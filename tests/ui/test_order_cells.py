@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from parcellab_desk.qt.order_columns import COLUMN_COUNT, Badge, BadgeTone, OrderColumn, badge
 from parcellab_desk.qt.order_table_model import OrderRole, RowKind
-from parcellab_desk.ui.status_chips import CHIP_COLUMNS, elided, install_delegates
+from parcellab_desk.ui.order_cells import CHIP_COLUMNS, elided, install_delegates
 from parcellab_desk.ui.theme import Role, current_palette
 from tests.qt.pages import make_order
 
