@@ -89,7 +89,10 @@ def _listen_for_links(
         return None
     server = InstanceServer(name, app)
     server.link_received.connect(console.receive_link)
-    app.installEventFilter(server)  # macOS delivers links as URL-open events
+    if sys.platform == "darwin":
+        # macOS delivers links as URL-open events. Elsewhere no filter: an application-wide
+        # Python filter sees every event of every object (PySide wraps each receiver).
+        app.installEventFilter(server)
     server.listen()
     return server
 

@@ -13,10 +13,11 @@ with its own HOME, each get their own console). The message is one line of JSON:
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 import sys
 import tempfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -34,8 +35,10 @@ def server_name(config_dir: Path) -> str:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name (a container without passwd entry)
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    digest = hashlib.sha256(f"{user}\0{config_dir}".encode()).hexdigest()[:16]
-    return f"parcellab_desk-{digest}"
+    # Two checksums, not a cryptographic hash: the name only keeps consoles apart, and
+    # hashlib would load OpenSSL (~4 ms) before the first window. zlib is in memory already.
+    key = f"{user}\0{config_dir}".encode()
+    return f"parcellab_desk-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def socket_path(name: str) -> str:
@@ -77,16 +80,17 @@ def is_running(name: str) -> bool:
 def hand_over(name: str, link: str | None) -> bool:
     """Give ``link`` to the console already running under ``name``; False when none runs
     (then this process is the console)."""
-    return _send(name, encode_message(link))
+    return _send(name, lambda: encode_message(link))
 
 
-def _send(name: str, message: bytes | None) -> bool:
+def _send(name: str, message: Callable[[], bytes] | None) -> bool:
+    """``message`` is made only once a console is found (json is not loaded otherwise)."""
     path = socket_path(name)
     if sys.platform == "win32":
         try:
             with open(path, "wb", buffering=0) as pipe:
                 if message is not None:
-                    pipe.write(message)
+                    pipe.write(message())
         except OSError:
             return False
         return True
@@ -101,7 +105,7 @@ def _send(name: str, message: bytes | None) -> bool:
         try:
             client.connect(path)
             if message is not None:
-                client.sendall(message)
+                client.sendall(message())
         except OSError:  # no file, or a file left by a console that crashed
             return False
     return True

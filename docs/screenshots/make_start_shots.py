@@ -11,6 +11,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from parcellab_desk.ui.start_window import StartWindow
@@ -19,12 +20,14 @@ OUT = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    app = QApplication([])
+    _app = QApplication([])  # kept alive while the windows are shown
     for name, demo in (("start", False), ("start_demo", True)):
         window = StartWindow(demo=demo)
         window.show()
-        for _ in range(3):
-            app.processEvents()
+        # The moving bar joins from the second frame on: let it take a few steps.
+        loop = QEventLoop()
+        QTimer.singleShot(300, loop.quit)
+        loop.exec()
         path = OUT / f"{name}.png"
         if not window.grab().save(str(path)):
             raise SystemExit(f"could not write {path}")
