@@ -154,3 +154,29 @@ def test_order_numbers_lose_their_middle_other_texts_their_end() -> None:
     assert short_reference.startswith("ERP")
     assert short_reference.endswith("…")
     assert elided("SO-1", font, 90, OrderColumn.ORDER_NUMBER) == "SO-1"
+
+
+def test_a_text_too_long_for_its_cell_is_drawn_as_elided_shortens_it(
+    table: tuple[QTableView, CellModel],
+) -> None:
+    view, model = table
+    column = OrderColumn.CLIENT_KEY
+    long_key = "a-very-long-shop-name-that-cannot-fit.example.com"
+    room = view.visualRect(model.index(ORDER_ROW, column)).width() - 8  # less text margins
+    short_key = elided(long_key, view.font(), room, column)
+    assert short_key != long_key
+
+    def cell_image() -> object:
+        view.viewport().update()
+        QApplication.processEvents()
+        image = view.viewport().grab().toImage()
+        return image.copy(view.visualRect(model.index(ORDER_ROW, column)))
+
+    model.cells[column] = (long_key, None)
+    drawn_long = cell_image()
+    model.cells[column] = (short_key, None)
+    drawn_short = cell_image()
+    model.cells[column] = ("shop.example.com", None)  # fits: drawn whole, unlike the others
+
+    assert drawn_long == drawn_short
+    assert cell_image() != drawn_short
