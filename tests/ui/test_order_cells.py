@@ -109,6 +109,27 @@ def test_in_dark_mode_the_chip_takes_the_dark_tint(table: tuple[QTableView, Cell
     assert dark in colours_in(view, ORDER_ROW, OrderColumn.ORDER_STATUS)
 
 
+def test_a_chip_drawn_in_light_is_drawn_again_in_the_dark_tint_after_a_switch(
+    table: tuple[QTableView, CellModel],
+) -> None:
+    view, _model = table
+    light = current_palette().chip(BadgeTone.CANCELLED).background
+    assert light in colours_in(view, ORDER_ROW, OrderColumn.ORDER_STATUS)  # now cached
+
+    app = QApplication.instance()
+    assert app is not None
+    app.setProperty("parcellab_desk_theme", "dark")
+    try:
+        dark = current_palette().chip(BadgeTone.CANCELLED).background
+        colours = colours_in(view, ORDER_ROW, OrderColumn.ORDER_STATUS)
+    finally:
+        app.setProperty("parcellab_desk_theme", None)
+
+    assert dark != light
+    assert dark in colours
+    assert light not in colours
+
+
 def test_text_cells_show_their_text_and_a_selected_row_its_highlight(
     table: tuple[QTableView, CellModel],
 ) -> None:
