@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ from parcellab_desk.services.session import SessionService
 from parcellab_desk.services.settings_file import SettingsCheck, check_settings_file
 from parcellab_desk.ui.input_aids import install_input_aids
 from parcellab_desk.ui.theme import ThemeController
+from parcellab_desk.wording import translate
 
 if TYPE_CHECKING:
     from parcellab_desk.start import EarlySandbox
@@ -51,25 +53,32 @@ APPLICATION = "parcellab_desk"
 DESKTOP_ID = "com.parcellab.desk"
 
 
-def _start_logging(paths: AppPaths, unusable: set[FolderRole], level: int) -> list[str]:
-    """The log file, or standard error when it cannot be written; what the agent is told."""
+def _start_logging(
+    paths: AppPaths, unusable: set[FolderRole], level: int
+) -> Callable[[], list[str]]:
+    """The log file, or standard error when it cannot be written; what the agent is told,
+    worded when called (once the agent's language is installed)."""
     if FolderRole.LOGS not in unusable:
         try:
             log_file = configure_logging(paths.logs, level=level)
         except OSError as exc:
             configure_logging(None, level=level)
-            return [
-                f"The log file {paths.logs / LOG_FILE_NAME} cannot be written "
-                f"({describe_os_error(exc)}), so the log goes to the terminal (standard error) "
-                "only. Make the file and its folder writable for your user, then restart."
+            reason = describe_os_error(exc)
+            return lambda: [
+                translate(
+                    "Startup",
+                    "The log file {path} cannot be written ({reason}), so the log goes to the "
+                    "terminal (standard error) only. Make the file and its folder writable for "
+                    "your user, then restart.",
+                ).format(path=paths.logs / LOG_FILE_NAME, reason=reason)
             ]
         _log.info("parcellab_desk %s starting; log at %s", __version__, log_file)
-        return []
+        return list
     configure_logging(None, level=level)
-    return []
+    return list
 
 
-def _check_settings() -> list[str]:
+def _check_settings() -> SettingsCheck:
     """Qt's settings file (window layout), checked before Qt reads or writes it."""
     path = Path(QSettings().fileName())
     check = check_settings_file(path) if path.is_absolute() else SettingsCheck()
@@ -78,7 +87,7 @@ def _check_settings() -> list[str]:
         scratch = tempfile.mkdtemp(prefix="parcellab-desk-settings-")
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-    return [check.notice] if check.notice else []
+    return check
 
 
 def _listen_for_links(
@@ -124,11 +133,15 @@ def run(
     paths = AppPaths.default()
     problems = paths.prepare()
     unusable = {problem.role for problem in problems}
-    notices = _start_logging(paths, unusable, logging.DEBUG if args.debug else logging.INFO)
-    notices[:0] = [problem.sentence() for problem in problems]
-    notices += _check_settings()
-    # Before any window exists: every widget is built in one language and one theme.
+    logging_notices = _start_logging(paths, unusable, logging.DEBUG if args.debug else logging.INFO)
+    settings = _check_settings()
+    # Before any window exists: every widget is built in one language and one theme. What
+    # went wrong so far is worded only now, in that language (it is stored in the settings
+    # file, which had to be checked first).
     translations = install_translations(stored_language())
+    notices = [problem.sentence() for problem in problems] + logging_notices()
+    if settings.notice:
+        notices.append(settings.notice)
     theme = ThemeController(app, parent=app)
     _log.info("language %s, theme %s", translations.language, theme.palette.name)
     profiles = ProfileStore(paths.config, writable=FolderRole.CONFIG not in unusable)

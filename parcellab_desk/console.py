@@ -305,9 +305,12 @@ class Console:
                     continue
             await self.show_notices(
                 [
-                    f"The demo database {db} cannot be used "
-                    f"({describe_database_error(failure)}), so the demo runs on a temporary "
-                    "database that is removed when you quit; the file is left as it is."
+                    translate(
+                        "Startup",
+                        "The demo database {path} cannot be used ({reason}), so the demo runs "
+                        "on a temporary database that is removed when you quit; the file is "
+                        "left as it is.",
+                    ).format(path=db, reason=describe_database_error(failure))
                 ]
             )
             db = None

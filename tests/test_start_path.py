@@ -161,6 +161,9 @@ class Watch(QObject):
                 QTimer.singleShot(0, watched.close)
             if name == "StartWindow" and sys.argv[1] == "close-while-console-starts":
                 close_once_the_console_runs(watched)
+            if name == "NoticesDialog":  # what start-up found: read, and taken note of
+                print("NOTICES", watched.informativeText() or watched.text(), flush=True)
+                QTimer.singleShot(0, watched.accept)
             if name == "MainWindow":
                 watched.model.page_loaded.connect(
                     lambda _n: QTimer.singleShot(0, watched.close_without_asking))
@@ -191,7 +194,7 @@ sys.exit(code)
 """
 
 
-def run_start(tmp_path: Path, mode: str) -> subprocess.CompletedProcess[str]:
+def run_start(tmp_path: Path, mode: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "HOME": str(tmp_path),
@@ -201,6 +204,7 @@ def run_start(tmp_path: Path, mode: str) -> subprocess.CompletedProcess[str]:
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+        **extra_env,
     }
     return subprocess.run(  # noqa: S603 - our interpreter, our code
         [sys.executable, "-c", START_CHILD, mode],
@@ -238,3 +242,24 @@ def test_closing_the_start_window_while_the_console_starts_stops_it(tmp_path: Pa
     assert "CLOSING" in done.stdout
     assert "SHOWN MainWindow" not in done.stdout
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.timeout(240)
+def test_what_start_up_finds_before_the_language_is_known_is_told_in_that_language(
+    tmp_path: Path,
+) -> None:
+    # The window settings file holds the agent's language, so it is checked (and a damaged
+    # one set aside) before the language is known; its notice must still come in German.
+    settings = tmp_path / "config" / "parcelLab" / "parcellab_desk.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_bytes(b"\xff\xfe[General]\n")
+    done = run_start(tmp_path, "run", LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="")
+    assert done.returncode == 0, done.stderr[-2000:]
+    told = [line for line in done.stderr.splitlines() if line.startswith("parcellab-desk: ")]
+    kept = [p for p in settings.parent.iterdir() if p.name != settings.name]
+    assert [p.read_bytes() for p in kept] == [b"\xff\xfe[General]\n"]  # set aside, whole
+    assert told == [
+        f"parcellab-desk: Die Datei mit den Fenstereinstellungen {settings} ist beschädigt "
+        f"(sie ist kein Text); sie wurde als {kept[0].name} aufbewahrt, und die Fenstergrößen "
+        "beginnen mit ihren Standardwerten."
+    ]

@@ -19,7 +19,9 @@ import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from parcellab_desk.crash_report import CrashReporter
+from parcellab_desk.qt.i18n import Language, install_translations
 from parcellab_desk.services.paths import FolderProblem, FolderRole
+from parcellab_desk.services.settings_file import SettingsCheck
 from parcellab_desk.ui.startup_dialogs import DamagedDemoDialog, NoticesDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,6 +69,31 @@ async def main() -> None:
         w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
     )
     await shot(crash, "crash_dialog")
+    # The same kind of notices for an agent who works in German: worded once the language
+    # is installed, as the console does.
+    translations = install_translations(Language.GERMAN)
+    try:
+        settings = HOME / ".config" / "parcelLab" / "parcellab_desk.conf"
+        await shot(
+            NoticesDialog(
+                [
+                    SettingsCheck(
+                        path=settings,
+                        bad_line=0,
+                        kept_as="parcellab_desk.conf.damaged-20261201-091142",
+                    ).notice
+                    or "",
+                    FolderProblem(
+                        FolderRole.LOGS,
+                        HOME / ".local" / "state" / "parcellab_desk" / "log",
+                        "Permission denied",
+                    ).sentence(),
+                ]
+            ),
+            "startup_notices_de",
+        )
+    finally:
+        translations.remove()
 
 
 if __name__ == "__main__":

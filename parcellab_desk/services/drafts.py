@@ -42,6 +42,7 @@ from parcellab_desk.services.files import (
 )
 from parcellab_desk.services.order_editing import OrderDraft
 from parcellab_desk.services.secret import Secret
+from parcellab_desk.wording import translate
 
 _log = logging.getLogger(__name__)
 
@@ -273,9 +274,11 @@ class DraftStore:
             entries = sorted(self.folder.iterdir()) if self.folder.is_dir() else []
         except OSError as exc:
             self._tell(
-                f"The drafts folder {self.folder} could not be read "
-                f"({describe_os_error(exc)}); unsaved edits of an earlier session stay "
-                "there untouched."
+                translate(
+                    "Drafts",
+                    "The drafts folder {folder} could not be read ({reason}); unsaved edits "
+                    "of an earlier session stay there untouched.",
+                ).format(folder=self.folder, reason=describe_os_error(exc))
             )
             return []
         encrypted = {p.stem for p in entries if p.suffix == ENCRYPTED_SUFFIX}
@@ -297,9 +300,21 @@ class DraftStore:
                 loaded.append(item)
         if locked:
             self._tell(
-                f"{locked} unsaved edit{'s' if locked != 1 else ''} from an earlier session "
-                f"in {self.folder} cannot be opened without the system keyring; they are "
-                "kept and come back once the keyring is available."
+                (
+                    translate(
+                        "Drafts",
+                        "An unsaved edit from an earlier session in {folder} cannot be opened "
+                        "without the system keyring; it is kept and comes back once the keyring "
+                        "is available.",
+                    )
+                    if locked == 1
+                    else translate(
+                        "Drafts",
+                        "{count} unsaved edits from an earlier session in {folder} cannot be "
+                        "opened without the system keyring; they are kept and come back once the "
+                        "keyring is available.",
+                    )
+                ).format(folder=self.folder, count=locked)
             )
         return loaded
 
@@ -308,7 +323,8 @@ class DraftStore:
             raw = path.read_bytes()
             mtime = path.stat().st_mtime
         except OSError as exc:
-            self._damaged(path, f"could not be read ({describe_os_error(exc)})")
+            what = translate("Drafts", "could not be read ({reason})")
+            self._damaged(path, what.format(reason=describe_os_error(exc)))
             return None
         try:
             if path.suffix == ENCRYPTED_SUFFIX:
@@ -316,10 +332,12 @@ class DraftStore:
                 raw = self._fernet.decrypt(raw)
             draft = decode_draft(raw)
         except InvalidToken:
-            self._damaged(path, "could not be decrypted with this keyring's key")
+            self._damaged(
+                path, translate("Drafts", "could not be decrypted with this keyring's key")
+            )
             return None
         except DraftUnreadableError as exc:
-            self._damaged(path, f"is damaged ({exc})")
+            self._damaged(path, translate("Drafts", "is damaged ({problem})").format(problem=exc))
             return None
         if not draft.is_dirty:
             self.delete(path.stem)  # nothing unsaved in it: it has no reason to exist
@@ -343,13 +361,19 @@ class DraftStore:
         aside = set_aside(path)
         if aside is None:
             self._tell(
-                f"The draft {path} {what} and could not be moved aside; it is left as it "
-                "is; any other unsaved edits were recovered."
+                translate(
+                    "Drafts",
+                    "The draft {path} {what} and could not be moved aside; it is left as it "
+                    "is; any other unsaved edits were recovered.",
+                ).format(path=path, what=what)
             )
         else:
             self._tell(
-                f"The draft {path} {what}; it was kept as {aside.name}; any other "
-                "unsaved edits were recovered."
+                translate(
+                    "Drafts",
+                    "The draft {path} {what}; it was kept as {name}; any other unsaved edits "
+                    "were recovered.",
+                ).format(path=path, what=what, name=aside.name)
             )
 
     def _make_folder(self) -> None:

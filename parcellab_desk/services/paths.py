@@ -17,6 +17,7 @@ from typing import Final
 from platformdirs import PlatformDirs
 
 from parcellab_desk.services.files import PRIVATE_FOLDER_MODE, describe_os_error
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 APP_NAME = "parcellab_desk"
 APP_AUTHOR = "parcellab"
@@ -98,37 +99,54 @@ class FolderRole(StrEnum):
     CACHE = "cache"
 
 
-# What the console does without the folder, and what the agent can do about it.
-_WITHOUT: Final = {
-    FolderRole.CONFIG: "profiles you add now last until you quit",
-    FolderRole.LOGS: "the log goes to the terminal (standard error) only",
-    FolderRole.DATA: "the demo runs on a temporary database that is removed when you quit",
-    FolderRole.DRAFTS: "unsaved edits are kept in memory only, not on disk",
-    FolderRole.CACHE: "nothing is cached",
+# One sentence per folder (what it is, what the console does without it, what the agent can
+# do), whole, so a translation can order it as its language needs. Worded when read: the
+# folders are prepared before the agent's language is known.
+_SENTENCES: Final = {
+    FolderRole.CONFIG: QT_TRANSLATE_NOOP(
+        "Folders",
+        "The settings folder {folder} cannot be used ({reason}), so profiles you add now last "
+        "until you quit. Make it a folder your user owns and can write to, then restart.",
+    ),
+    FolderRole.LOGS: QT_TRANSLATE_NOOP(
+        "Folders",
+        "The log folder {folder} cannot be used ({reason}), so the log goes to the terminal "
+        "(standard error) only. Make it a folder your user owns and can write to, then "
+        "restart.",
+    ),
+    FolderRole.DATA: QT_TRANSLATE_NOOP(
+        "Folders",
+        "The data folder {folder} cannot be used ({reason}), so the demo runs on a temporary "
+        "database that is removed when you quit. Make it a folder your user owns and can write "
+        "to, then restart.",
+    ),
+    FolderRole.DRAFTS: QT_TRANSLATE_NOOP(
+        "Folders",
+        "The drafts folder {folder} cannot be used ({reason}), so unsaved edits are kept in "
+        "memory only, not on disk. Make it a folder your user owns and can write to, then "
+        "restart.",
+    ),
+    FolderRole.CACHE: QT_TRANSLATE_NOOP(
+        "Folders",
+        "The cache folder {folder} cannot be used ({reason}), so nothing is cached. Make it a "
+        "folder your user owns and can write to, then restart.",
+    ),
 }
-
-_FOLDER_NAMES: Final = {
-    FolderRole.CONFIG: "settings folder",
-    FolderRole.LOGS: "log folder",
-    FolderRole.DATA: "data folder",
-    FolderRole.DRAFTS: "drafts folder",
-    FolderRole.CACHE: "cache folder",
-}
+FILE_IN_THE_WAY: Final = QT_TRANSLATE_NOOP("Folders", "a file has its name, not a folder")
 
 
 @dataclass(frozen=True, slots=True)
 class FolderProblem:
     role: FolderRole
     folder: Path
-    reason: str  # in the system's words: "Permission denied", "a file has its name"...
+    reason: str  # in the system's words ("Permission denied"), or FILE_IN_THE_WAY
 
     def sentence(self) -> str:
         """One sentence for the agent: what, where, what it costs, what to do."""
-        return (
-            f"The {_FOLDER_NAMES[self.role]} {self.folder} cannot be used ({self.reason}), so "
-            f"{_WITHOUT[self.role]}. Make it a folder your user owns and can write to, then "
-            "restart."
-        )
+        reason = self.reason
+        if reason == FILE_IN_THE_WAY:
+            reason = translate("Folders", FILE_IN_THE_WAY)
+        return translate("Folders", _SENTENCES[self.role]).format(folder=self.folder, reason=reason)
 
 
 def usable_folder_problem(folder: Path) -> str | None:
@@ -137,11 +155,11 @@ def usable_folder_problem(folder: Path) -> str | None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER_MODE)
     except FileExistsError:
-        return "a file has its name, not a folder"
+        return FILE_IN_THE_WAY
     except OSError as exc:
         return describe_os_error(exc)
     if not folder.is_dir():
-        return "a file has its name, not a folder"
+        return FILE_IN_THE_WAY
     if os.name == "posix":
         try:
             if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER_MODE:

@@ -44,6 +44,7 @@ from parcellab_desk.services.profiles import (
     Region,
     normalize_base_url,
 )
+from parcellab_desk.wording import translate
 
 _log = logging.getLogger(__name__)
 
@@ -230,11 +231,11 @@ def problem_message(policy: Policy) -> str | None:
     """The sentence the agent sees when the machine's policy file is broken."""
     if policy.problem is None:
         return None
-    return (
-        f"The settings file your IT department put on this computer ({policy.source}) "
-        f"could not be used: {policy.problem}. The console starts without it; "
-        "please tell your IT department."
-    )
+    return translate(
+        "Policy",
+        "The settings file your IT department put on this computer ({path}) could not be "
+        "used: {problem}. The console starts without it; please tell your IT department.",
+    ).format(path=policy.source, problem=policy.problem)
 
 
 def apply_to_store(policy: Policy, store: ProfileStore) -> None:

@@ -346,16 +346,18 @@ class ProfileStore:
         except (FileNotFoundError, NotADirectoryError):  # no file (or no folder) yet
             return
         except OSError as exc:  # unreadable, a folder in its place, an I/O error...
-            self._damaged(f"could not be read ({describe_os_error(exc)})")
+            what = translate("Profiles", "could not be read ({reason})")
+            self._damaged(what.format(reason=describe_os_error(exc)))
             return
         try:
             document = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested too deep
-            self._damaged(f"is not a profiles file ({type(exc).__name__})")
+            what = translate("Profiles", "is not a profiles file ({reason})")
+            self._damaged(what.format(reason=type(exc).__name__))
             return
         items = document.get("profiles", []) if isinstance(document, dict) else None
         if not isinstance(items, list):
-            self._damaged("is not a profiles file (no list of profiles)")
+            self._damaged(translate("Profiles", "is not a profiles file (no list of profiles)"))
             return
         profiles: list[Profile] = []
         for item in items:
@@ -376,31 +378,46 @@ class ProfileStore:
         if aside is None:
             self._may_write = False
             self._tell(
-                f"The profiles file {self._path} {what} and could not be moved aside, so it "
-                "is left exactly as it is and nothing is saved over it: profiles you add now "
-                "last until you quit. Check the file's owner and permissions, then restart."
+                translate(
+                    "Profiles",
+                    "The profiles file {path} {what} and could not be moved aside, so it is "
+                    "left exactly as it is and nothing is saved over it: profiles you add now "
+                    "last until you quit. Check the file's owner and permissions, then restart.",
+                ).format(path=self._path, what=what)
             )
             return
         self._tell(
-            f"The profiles file {self._path} {what}; it was kept as {aside.name} in the same "
-            "folder and the console started without those profiles."
+            translate(
+                "Profiles",
+                "The profiles file {path} {what}; it was kept as {name} in the same folder and "
+                "the console started without those profiles.",
+            ).format(path=self._path, what=what, name=aside.name)
         )
 
     def _partly_damaged(self, skipped: int, total: int) -> None:
         """Some profiles did not validate: keep the whole file aside, write the rest back."""
         aside = set_aside(self._path)
-        noun = "profile" if total == 1 else "profiles"
         if aside is None:
             self._may_write = False
             self._tell(
-                f"{skipped} of {total} {noun} in {self._path} could not be read and the file "
-                "could not be moved aside, so nothing is saved over it in this session. Check "
-                "the file's owner and permissions, then restart."
+                translate(
+                    "Profiles",
+                    "%n of {total} profiles in {path} could not be read and the file could not "
+                    "be moved aside, so nothing is saved over it in this session. Check the "
+                    "file's owner and permissions, then restart.",
+                    None,
+                    skipped,
+                ).format(total=total, path=self._path)
             )
             return
         self._tell(
-            f"{skipped} of {total} {noun} in {self._path} could not be read and were left "
-            f"out; the whole file was kept as {aside.name} in the same folder."
+            translate(
+                "Profiles",
+                "%n of {total} profiles in {path} could not be read and were left out; the whole "
+                "file was kept as {name} in the same folder.",
+                None,
+                skipped,
+            ).format(total=total, path=self._path, name=aside.name)
         )
         self._write()
 
@@ -429,7 +446,9 @@ class ProfileStore:
         except OSError as exc:
             self._may_write = False
             self._tell(
-                f"Could not save the profiles to {self._path} ({describe_os_error(exc)}): "
-                "changes are kept until you quit. Check that the folder exists and is "
-                "writable, then restart."
+                translate(
+                    "Profiles",
+                    "Could not save the profiles to {path} ({reason}): changes are kept until "
+                    "you quit. Check that the folder exists and is writable, then restart.",
+                ).format(path=self._path, reason=describe_os_error(exc))
             )

@@ -14,50 +14,79 @@ from pathlib import Path
 from typing import Final
 
 from parcellab_desk.services.files import describe_os_error, set_aside
+from parcellab_desk.wording import translate
 
 _LINE: Final = re.compile(r"^(?:\s*|\s*[;#].*|\s*\[[^\]\n]*\]\s*|[^=\[\n][^=\n]*=.*)$")
 
 
 @dataclass(frozen=True, slots=True)
 class SettingsCheck:
-    notice: str | None = None  # one sentence for the agent, or None: all is well
+    """What the check found. ``notice`` words it when read, so it comes out in the language
+    installed by then (the check runs before Qt may read the file, and so before the agent's
+    language, which is stored in it, is known)."""
+
     writable: bool = True  # False: Qt must not write this file in this run
+    path: Path | None = None  # the file found unreadable or damaged; None: all is well
+    error: str | None = None  # unreadable: the system's words
+    bad_line: int | None = None  # damaged: the first line that is no setting (0: not text)
+    kept_as: str | None = None  # the name it was set aside under; None: it could not be
+
+    @property
+    def notice(self) -> str | None:
+        """One sentence for the agent, or None: all is well."""
+        if self.path is None:
+            return None
+        if self.error is not None:
+            what = translate("SettingsFile", "could not be read ({reason})").format(
+                reason=self.error
+            )
+        elif self.bad_line:
+            what = translate("SettingsFile", "is damaged (line {number} is not a setting)")
+            what = what.format(number=self.bad_line)
+        else:
+            what = translate("SettingsFile", "is damaged (it is not text)")
+        if self.kept_as is None:
+            return translate(
+                "SettingsFile",
+                "The window settings file {path} {what} and could not be moved aside; it is "
+                "left as it is, and window sizes are not remembered in this session.",
+            ).format(path=self.path, what=what)
+        return translate(
+            "SettingsFile",
+            "The window settings file {path} {what}; it was kept as {name} and window sizes "
+            "start from their defaults.",
+        ).format(path=self.path, what=what, name=self.kept_as)
 
 
-def _problem(text: bytes) -> str | None:
+def _bad_line(text: bytes) -> int | None:
+    """None when every line is a setting; else the first that is not (0: it is not text)."""
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
-        return "it is not text"
+        return 0
     if "\x00" in decoded:
-        return "it is not text"
+        return 0
     for number, line in enumerate(decoded.splitlines(), start=1):
         if not _LINE.match(line):
-            return f"line {number} is not a setting"
+            return number
     return None
 
 
 def check_settings_file(path: Path) -> SettingsCheck:
     """Check ``path`` and set it aside when it cannot be read whole; never raises."""
+    error: str | None = None
+    bad_line: int | None = None
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return SettingsCheck()
     except OSError as exc:
-        what = f"could not be read ({describe_os_error(exc)})"
+        error = describe_os_error(exc)
     else:
-        problem = _problem(raw)
-        if problem is None:
+        bad_line = _bad_line(raw)
+        if bad_line is None:
             return SettingsCheck()
-        what = f"is damaged ({problem})"
     aside = set_aside(path)
     if aside is None:
-        return SettingsCheck(
-            f"The window settings file {path} {what} and could not be moved aside; it is "
-            "left as it is, and window sizes are not remembered in this session.",
-            writable=False,
-        )
-    return SettingsCheck(
-        f"The window settings file {path} {what}; it was kept as {aside.name} and window "
-        "sizes start from their defaults."
-    )
+        return SettingsCheck(writable=False, path=path, error=error, bad_line=bad_line)
+    return SettingsCheck(path=path, error=error, bad_line=bad_line, kept_as=aside.name)

@@ -659,6 +659,41 @@
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>The drafts folder {folder} could not be read ({reason}); unsaved edits of an earlier session stay there untouched.</source>
+        <translation>Der Entwurfsordner {folder} konnte nicht gelesen werden ({reason}); nicht gespeicherte Änderungen einer früheren Sitzung bleiben dort unberührt.</translation>
+    </message>
+    <message>
+        <source>An unsaved edit from an earlier session in {folder} cannot be opened without the system keyring; it is kept and comes back once the keyring is available.</source>
+        <translation>Eine nicht gespeicherte Änderung aus einer früheren Sitzung in {folder} lässt sich ohne den Schlüsselbund des Systems nicht öffnen; sie bleibt erhalten und kommt zurück, sobald der Schlüsselbund verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>{count} unsaved edits from an earlier session in {folder} cannot be opened without the system keyring; they are kept and come back once the keyring is available.</source>
+        <translation>{count} nicht gespeicherte Änderungen aus einer früheren Sitzung in {folder} lassen sich ohne den Schlüsselbund des Systems nicht öffnen; sie bleiben erhalten und kommen zurück, sobald der Schlüsselbund verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>could not be read ({reason})</source>
+        <translation>konnte nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>could not be decrypted with this keyring&apos;s key</source>
+        <translation>konnte mit dem Schlüssel dieses Schlüsselbunds nicht entschlüsselt werden</translation>
+    </message>
+    <message>
+        <source>is damaged ({problem})</source>
+        <translation>ist beschädigt ({problem})</translation>
+    </message>
+    <message>
+        <source>The draft {path} {what} and could not be moved aside; it is left as it is; any other unsaved edits were recovered.</source>
+        <translation>Der Entwurf {path} {what} und konnte nicht beiseitegelegt werden; er bleibt, wie er ist. Alle anderen nicht gespeicherten Änderungen wurden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The draft {path} {what}; it was kept as {name}; any other unsaved edits were recovered.</source>
+        <translation>Der Entwurf {path} {what}; er wurde als {name} aufbewahrt. Alle anderen nicht gespeicherten Änderungen wurden wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
     <name>EditorActionBar</name>
     <message>
         <source>Fix the marked field to save.</source>
@@ -1266,6 +1301,33 @@
     <message>
         <source>E&amp;xternal ref.:</source>
         <translation>E&amp;xterne Ref.:</translation>
+    </message>
+</context>
+<context>
+    <name>Folders</name>
+    <message>
+        <source>The settings folder {folder} cannot be used ({reason}), so profiles you add now last until you quit. Make it a folder your user owns and can write to, then restart.</source>
+        <translation>Der Einstellungsordner {folder} kann nicht verwendet werden ({reason}); Profile, die Sie jetzt hinzufügen, gelten daher nur bis zum Beenden. Machen Sie ihn zu einem Ordner, der Ihrem Benutzer gehört und in den er schreiben kann, und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>The log folder {folder} cannot be used ({reason}), so the log goes to the terminal (standard error) only. Make it a folder your user owns and can write to, then restart.</source>
+        <translation>Der Protokollordner {folder} kann nicht verwendet werden ({reason}); das Protokoll geht daher nur an das Terminal (Standardfehlerausgabe). Machen Sie ihn zu einem Ordner, der Ihrem Benutzer gehört und in den er schreiben kann, und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} cannot be used ({reason}), so the demo runs on a temporary database that is removed when you quit. Make it a folder your user owns and can write to, then restart.</source>
+        <translation>Der Datenordner {folder} kann nicht verwendet werden ({reason}); die Demo läuft daher auf einer temporären Datenbank, die beim Beenden gelöscht wird. Machen Sie ihn zu einem Ordner, der Ihrem Benutzer gehört und in den er schreiben kann, und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>The drafts folder {folder} cannot be used ({reason}), so unsaved edits are kept in memory only, not on disk. Make it a folder your user owns and can write to, then restart.</source>
+        <translation>Der Entwurfsordner {folder} kann nicht verwendet werden ({reason}); nicht gespeicherte Änderungen werden daher nur im Arbeitsspeicher gehalten, nicht auf dem Datenträger. Machen Sie ihn zu einem Ordner, der Ihrem Benutzer gehört und in den er schreiben kann, und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>The cache folder {folder} cannot be used ({reason}), so nothing is cached. Make it a folder your user owns and can write to, then restart.</source>
+        <translation>Der Cache-Ordner {folder} kann nicht verwendet werden ({reason}); daher wird nichts zwischengespeichert. Machen Sie ihn zu einem Ordner, der Ihrem Benutzer gehört und in den er schreiben kann, und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>a file has its name, not a folder</source>
+        <translation>eine Datei trägt seinen Namen, kein Ordner</translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2482,13 @@
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>The settings file your IT department put on this computer ({path}) could not be used: {problem}. The console starts without it; please tell your IT department.</source>
+        <translation>Die Einstellungsdatei, die Ihre IT-Abteilung auf diesem Computer abgelegt hat ({path}), konnte nicht verwendet werden: {problem}. Die Konsole startet ohne sie; bitte geben Sie Ihrer IT-Abteilung Bescheid.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Edit connection profile</source>
@@ -2611,6 +2680,44 @@
     <message>
         <source>Demo (local sandbox)</source>
         <translation>Demo (lokale Sandbox)</translation>
+    </message>
+    <message>
+        <source>could not be read ({reason})</source>
+        <translation>konnte nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>is not a profiles file ({reason})</source>
+        <translation>ist keine Profildatei ({reason})</translation>
+    </message>
+    <message>
+        <source>is not a profiles file (no list of profiles)</source>
+        <translation>ist keine Profildatei (keine Liste von Profilen)</translation>
+    </message>
+    <message>
+        <source>The profiles file {path} {what} and could not be moved aside, so it is left exactly as it is and nothing is saved over it: profiles you add now last until you quit. Check the file&apos;s owner and permissions, then restart.</source>
+        <translation>Die Profildatei {path} {what} und konnte nicht beiseitegelegt werden; sie bleibt daher genau, wie sie ist, und nichts wird darüber gespeichert: Profile, die Sie jetzt hinzufügen, gelten nur bis zum Beenden. Prüfen Sie Eigentümer und Berechtigungen der Datei und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>The profiles file {path} {what}; it was kept as {name} in the same folder and the console started without those profiles.</source>
+        <translation>Die Profildatei {path} {what}; sie wurde im selben Ordner als {name} aufbewahrt, und die Konsole wurde ohne diese Profile gestartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} profiles in {path} could not be read and the file could not be moved aside, so nothing is saved over it in this session. Check the file&apos;s owner and permissions, then restart.</source>
+        <translation>
+            <numerusform>%n von {total} Profilen in {path} konnte nicht gelesen werden, und die Datei konnte nicht beiseitegelegt werden; in dieser Sitzung wird daher nichts darüber gespeichert. Prüfen Sie Eigentümer und Berechtigungen der Datei und starten Sie dann neu.</numerusform>
+            <numerusform>%n von {total} Profilen in {path} konnten nicht gelesen werden, und die Datei konnte nicht beiseitegelegt werden; in dieser Sitzung wird daher nichts darüber gespeichert. Prüfen Sie Eigentümer und Berechtigungen der Datei und starten Sie dann neu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} profiles in {path} could not be read and were left out; the whole file was kept as {name} in the same folder.</source>
+        <translation>
+            <numerusform>%n von {total} Profilen in {path} konnte nicht gelesen werden und wurde weggelassen; die ganze Datei wurde im selben Ordner als {name} aufbewahrt.</numerusform>
+            <numerusform>%n von {total} Profilen in {path} konnten nicht gelesen werden und wurden weggelassen; die ganze Datei wurde im selben Ordner als {name} aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the profiles to {path} ({reason}): changes are kept until you quit. Check that the folder exists and is writable, then restart.</source>
+        <translation>Die Profile konnten nicht in {path} gespeichert werden ({reason}): Änderungen bleiben bis zum Beenden erhalten. Prüfen Sie, ob der Ordner existiert und beschreibbar ist, und starten Sie dann neu.</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2913,29 @@
     </message>
 </context>
 <context>
+    <name>SettingsFile</name>
+    <message>
+        <source>could not be read ({reason})</source>
+        <translation>konnte nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>is damaged (line {number} is not a setting)</source>
+        <translation>ist beschädigt (Zeile {number} ist keine Einstellung)</translation>
+    </message>
+    <message>
+        <source>is damaged (it is not text)</source>
+        <translation>ist beschädigt (sie ist kein Text)</translation>
+    </message>
+    <message>
+        <source>The window settings file {path} {what} and could not be moved aside; it is left as it is, and window sizes are not remembered in this session.</source>
+        <translation>Die Datei mit den Fenstereinstellungen {path} {what} und konnte nicht beiseitegelegt werden; sie bleibt, wie sie ist, und Fenstergrößen werden in dieser Sitzung nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The window settings file {path} {what}; it was kept as {name} and window sizes start from their defaults.</source>
+        <translation>Die Datei mit den Fenstereinstellungen {path} {what}; sie wurde als {name} aufbewahrt, und die Fenstergrößen beginnen mit ihren Standardwerten.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2869,6 +2999,17 @@
     <message>
         <source>Bearer token</source>
         <translation>Bearer-Token</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The log file {path} cannot be written ({reason}), so the log goes to the terminal (standard error) only. Make the file and its folder writable for your user, then restart.</source>
+        <translation>Die Protokolldatei {path} kann nicht geschrieben werden ({reason}); das Protokoll geht daher nur an das Terminal (Standardfehlerausgabe). Machen Sie die Datei und ihren Ordner für Ihren Benutzer beschreibbar und starten Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>The demo database {path} cannot be used ({reason}), so the demo runs on a temporary database that is removed when you quit; the file is left as it is.</source>
+        <translation>Die Demo-Datenbank {path} kann nicht verwendet werden ({reason}); die Demo läuft daher auf einer temporären Datenbank, die beim Beenden gelöscht wird. Die Datei bleibt, wie sie ist.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ the operating system unless the agent chose one."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -171,3 +172,25 @@ def test_the_language_follows_the_system_unless_chosen(
     choice: Language, system: list[str], shown: str
 ) -> None:
     assert resolve_language(choice, system) == shown
+
+
+def test_folder_and_profile_notices_are_german_too(german: None, tmp_path: Path) -> None:
+    from parcellab_desk.services.paths import FILE_IN_THE_WAY, FolderProblem, FolderRole
+    from parcellab_desk.services.profiles import Profile, ProfileStore
+
+    drafts = FolderProblem(FolderRole.DRAFTS, tmp_path / "drafts", FILE_IN_THE_WAY)
+    assert drafts.sentence() == (
+        f"Der Entwurfsordner {tmp_path / 'drafts'} kann nicht verwendet werden (eine Datei "
+        "trägt seinen Namen, kein Ordner); nicht gespeicherte Änderungen werden daher nur im "
+        "Arbeitsspeicher gehalten, nicht auf dem Datenträger. Machen Sie ihn zu einem Ordner, "
+        "der Ihrem Benutzer gehört und in den er schreiben kann, und starten Sie dann neu."
+    )
+
+    # One profile of two does not validate: singular in German ("konnte"), as Qt's plural.
+    profiles = tmp_path / "profiles.json"
+    good = Profile(name="Shop", base_url="https://api.eu.parcellab.com").model_dump(mode="json")
+    profiles.write_text(json.dumps({"profiles": [good, {"name": ""}]}), encoding="utf-8")
+    store = ProfileStore(tmp_path)
+    assert store.notices[0].startswith(
+        f"1 von 2 Profilen in {profiles} konnte nicht gelesen werden und wurde weggelassen;"
+    )
