@@ -27,6 +27,7 @@ from parcellab_desk.api.errors import ParcelLabError
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.payload import same_value, to_json_value
 from parcellab_desk.api.schema import ORDER_FIELD, TRACKING_FIELD
+from parcellab_desk.wording import translate
 
 __all__ = [
     "Choice",
@@ -63,8 +64,10 @@ class FieldConflict:
     @property
     def label(self) -> str:
         if self.tracking is None:
-            return ORDER_FIELD[self.name].label
-        return f"Tracking {self.tracking[1]}: {TRACKING_FIELD[self.name].label}"
+            return ORDER_FIELD[self.name].title
+        return translate("Conflicts", "Tracking {number}: {field}").format(
+            number=self.tracking[1], field=TRACKING_FIELD[self.name].title
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,7 @@ def reconcile(
         if same_value(spec, before, now):
             continue
         if name not in mine:
-            taken_in.append(spec.label)
+            taken_in.append(spec.title)
         elif not same_value(spec, now, mine[name]):
             conflicts.append(FieldConflict(name, before, mine[name], now))
     for key, changes in (tracking_edits or {}).items():

@@ -9,6 +9,7 @@ the service changed are listed below as taken in. Nothing is sent until the agen
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from parcellab_desk.services.conflicts import Choice, Choices, FieldConflict, Reconciliation
 from parcellab_desk.ui.theme import set_role
+from parcellab_desk.wording import translate
 
 __all__ = ["ConflictDialog", "shown_value"]
 
@@ -33,11 +35,11 @@ __all__ = ["ConflictDialog", "shown_value"]
 def shown_value(value: Any) -> str:
     """A JSON value as the agent reads it; empty is said, not left blank."""
     if value is None or value == "" or value == []:
-        return "(empty)"
+        return translate("ConflictDialog", "(empty)")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return translate("ConflictDialog", "Yes") if value else translate("ConflictDialog", "No")
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -49,17 +51,21 @@ class ConflictDialog(QDialog):
     def __init__(self, found: Reconciliation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle("Changed on parcelLab meanwhile")
+        self.setWindowTitle(self.tr("Changed on parcelLab meanwhile"))
         self._found = found
         self._groups: dict[tuple[Any, str], tuple[QButtonGroup, QRadioButton]] = {}
 
-        number = found.current.order_number or "this order"
-        intro = QLabel(
-            f"<b>Someone else changed order {number} while you were editing it.</b><br>"
+        number = found.current.order_number
+        heading = (
+            self.tr("Someone else changed order {number} while you were editing it.")
+            if number
+            else self.tr("Someone else changed this order while you were editing it.")
+        ).format(number=escape(number or ""))
+        advice = self.tr(
             "For each field below, keep your value or take the one on parcelLab now. "
-            "Nothing is sent until you choose.",
-            self,
+            "Nothing is sent until you choose."
         )
+        intro = QLabel(f"<b>{heading}</b><br>{escape(advice)}", self)
         intro.setWordWrap(True)
 
         grid_box = QFrame(self)
@@ -69,7 +75,13 @@ class ConflictDialog(QDialog):
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(8)
         for column, title in enumerate(
-            ("Field", "When you opened it", "Yours", "On parcelLab now", "Keep")
+            (
+                self.tr("Field"),
+                self.tr("When you opened it"),
+                self.tr("Yours"),
+                self.tr("On parcelLab now"),
+                self.tr("Keep"),
+            )
         ):
             head = QLabel(f"<b>{title}</b>", grid_box)
             grid.addWidget(head, 0, column)
@@ -81,11 +93,12 @@ class ConflictDialog(QDialog):
         layout.addWidget(grid_box)
         if found.taken_in:
             taken = QLabel(
-                "Also changed on parcelLab and taken in (you had not touched them): "
-                + ", ".join(found.taken_in)
-                + ".",
+                self.tr(
+                    "Also changed on parcelLab and taken in (you had not touched them): {fields}."
+                ).format(fields=", ".join(found.taken_in)),
                 self,
             )
+            taken.setTextFormat(Qt.TextFormat.PlainText)
             taken.setWordWrap(True)
             set_role(taken, "muted")
             self.taken_label: QLabel | None = taken
@@ -94,11 +107,11 @@ class ConflictDialog(QDialog):
             self.taken_label = None
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
-            "Save with these choices", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save with these choices"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setToolTip("Send nothing now; your changes are kept")
+        self.cancel_button.setToolTip(self.tr("Send nothing now; your changes are kept"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -122,8 +135,8 @@ class ConflictDialog(QDialog):
         choice_layout = QVBoxLayout(choice)
         choice_layout.setContentsMargins(0, 0, 0, 0)
         choice_layout.setSpacing(2)
-        mine = QRadioButton("Keep mine", choice)
-        theirs = QRadioButton("Take theirs", choice)
+        mine = QRadioButton(self.tr("Keep mine"), choice)
+        theirs = QRadioButton(self.tr("Take theirs"), choice)
         mine.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(mine)

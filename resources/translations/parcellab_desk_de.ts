@@ -389,6 +389,84 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Changed on parcelLab meanwhile</source>
+        <translation>Inzwischen bei parcelLab geändert</translation>
+    </message>
+    <message>
+        <source>Someone else changed order {number} while you were editing it.</source>
+        <translation>Jemand anderes hat die Bestellung {number} geändert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this order while you were editing it.</source>
+        <translation>Jemand anderes hat diese Bestellung geändert, während Sie sie bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>For each field below, keep your value or take the one on parcelLab now. Nothing is sent until you choose.</source>
+        <translation>Behalten Sie für jedes Feld unten Ihren Wert oder übernehmen Sie den aktuellen Wert bei parcelLab. Es wird nichts gesendet, bevor Sie entschieden haben.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>Beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihr Wert</translation>
+    </message>
+    <message>
+        <source>On parcelLab now</source>
+        <translation>Jetzt bei parcelLab</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Also changed on parcelLab and taken in (you had not touched them): {fields}.</source>
+        <translation>Ebenfalls bei parcelLab geändert und übernommen (Sie hatten sie nicht angefasst): {fields}.</translation>
+    </message>
+    <message>
+        <source>Save with these choices</source>
+        <translation>Mit dieser Auswahl speichern</translation>
+    </message>
+    <message>
+        <source>Send nothing now; your changes are kept</source>
+        <translation>Jetzt nichts senden; Ihre Änderungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meinen behalten</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Deren übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Tracking {number}: {field}</source>
+        <translation>Sendung {number}: {field}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>Connection check</source>

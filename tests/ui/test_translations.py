@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from parcellab_desk.api.schema import CancelReason
 from parcellab_desk.qt.i18n import Language, install_translations, resolve_language
@@ -193,4 +193,28 @@ def test_folder_and_profile_notices_are_german_too(german: None, tmp_path: Path)
     store = ProfileStore(tmp_path)
     assert store.notices[0].startswith(
         f"1 von 2 Profilen in {profiles} konnte nicht gelesen werden und wurde weggelassen;"
+    )
+
+
+def test_the_conflict_dialog_is_german_too(german: None) -> None:
+    from parcellab_desk.api.schema import ORDER_FIELD
+    from parcellab_desk.services.conflicts import FieldConflict, Reconciliation
+    from parcellab_desk.ui.conflict_dialog import ConflictDialog
+    from tests.qt.pages import make_order
+
+    found = Reconciliation(
+        current=make_order(7),
+        conflicts=(FieldConflict("client_key", "a.de", "", "b.de"),),
+        taken_in=(ORDER_FIELD["order_status"].title,),
+    )
+    dialog = ConflictDialog(found)
+    shown = {label.text() for label in dialog.findChildren(QLabel)}
+
+    assert dialog.windowTitle() == "Inzwischen bei parcelLab geändert"
+    assert dialog.save_button.text() == "Mit dieser Auswahl speichern"
+    assert {"Client-Key", "(leer)", "<b>Ihr Wert</b>"} <= shown
+    assert dialog.taken_label is not None
+    assert dialog.taken_label.text() == (
+        "Ebenfalls bei parcelLab geändert und übernommen (Sie hatten sie nicht angefasst): "
+        "Bestellstatus."
     )
