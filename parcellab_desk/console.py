@@ -335,7 +335,12 @@ class Console:
         """The profile's stored token, or a sign-in when there is none."""
         refused = self.policy.allows(profile)
         if refused:
-            self._tell("Profile not available", f"“{profile.name}” cannot be used. {refused}")
+            self._tell(
+                translate("Console", "Profile not available"),
+                translate("Console", "“{profile}” cannot be used. {reason}").format(
+                    profile=profile.name, reason=refused
+                ),
+            )
             return None
         if profile.id == DEMO_PROFILE_ID:
             return await self.start_demo()
@@ -353,7 +358,10 @@ class Console:
 
     async def new_profile(self, parent: QWidget | None = None) -> Connection | None:
         if not self.policy.allow_own_profiles:
-            self._tell("New profile", "Your organisation allows only the profiles it set up.")
+            self._tell(
+                translate("Console", "New profile"),
+                translate("Policy", "Your organisation allows only the profiles it set up."),
+            )
             return None
         status = await self.session.credentials.status()
         dialog = ProfileDialog(
@@ -374,7 +382,10 @@ class Console:
         if profile.demo:
             return None
         if self.policy.is_managed(profile):
-            self._tell("Edit profile", "This profile is set up by your organisation.")
+            self._tell(
+                translate("Console", "Edit profile"),
+                translate("Console", "This profile is set up by your organisation."),
+            )
             return None
         status = await self.session.credentials.status()
         dialog = ProfileDialog(
@@ -476,14 +487,24 @@ class Console:
             key, problem = None, exc.reason
         else:
             if key is None:
-                problem = "you chose to keep secrets in memory only for this session"
+                problem = translate(
+                    "Console", "you chose to keep secrets in memory only for this session"
+                )
             elif not is_draft_key(key):
-                key, problem = None, "the drafts key in the keyring is not one this version reads"
+                key, problem = (
+                    None,
+                    translate(
+                        "Console", "the drafts key in the keyring is not one this version reads"
+                    ),
+                )
         if key is None:
             self.tell(
-                f"Unsaved edits are kept in memory only, not on disk ({problem.rstrip('.')}): "
-                "save your orders before you quit. Drafts on disk from earlier sessions stay "
-                f"in {self.paths.drafts}."
+                translate(
+                    "Console",
+                    "Unsaved edits are kept in memory only, not on disk ({reason}): save your "
+                    "orders before you quit. Drafts on disk from earlier sessions stay in "
+                    "{folder}.",
+                ).format(reason=problem.rstrip("."), folder=self.paths.drafts)
             )
         self._drafts_key = key
         return key
@@ -564,7 +585,7 @@ class Console:
         if not self.policy.allow_custom_urls:
             dialog.restrict_regions(
                 (Region.EU, Region.US, Region.GLOBAL),
-                "Your organisation allows only parcelLab's own addresses.",
+                translate("Console", "Your organisation allows only parcelLab's own addresses."),
             )
 
     def _tell(self, title: str, message: str) -> None:
@@ -591,7 +612,9 @@ class Console:
             link = parse_link(text)
         except InvalidLinkError as exc:
             _log.warning("Refused a link: %s", exc)
-            self._tell_about_link(f"This link cannot be opened: {exc}")
+            self._tell_about_link(
+                translate("Console", "This link cannot be opened: {reason}").format(reason=exc)
+            )
             return None
         _log.info("Order link for account %s received", link.account)
         self._pending_link, self._pending_for = link, None
@@ -631,10 +654,12 @@ class Console:
 
     async def _choose_profile(self, profiles: list[Profile], link: OrderLink) -> Profile | None:
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Open order link")
+        dialog.setWindowTitle(translate("Console", "Open order link"))
         dialog.setLabelText(
-            f"Several profiles include account {link.account}. "
-            f"Open order {link.order_id} in which one?"
+            translate(
+                "Console",
+                "Several profiles include account {account}. Open order {order} in which one?",
+            ).format(account=link.account, order=link.order_id)
         )
         dialog.setComboBoxItems([p.name for p in profiles])
         dialog.setComboBoxEditable(False)
@@ -644,7 +669,7 @@ class Console:
         return next((p for p in profiles if p.name == dialog.textValue()), None)
 
     def _tell_about_link(self, message: str) -> None:
-        self._tell("Order link", message)
+        self._tell(translate("Console", "Order link"), message)
 
     # --- the window -----------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ A ticket in the help desk names an order; the link opens it in the console. The 
 register the scheme (desktop file, Windows registry, macOS ``CFBundleURLTypes``), so the
 operating system starts ``parcellab-desk <link>``. Links come from outside (a ticket, an
 e-mail, a web page), so they are parsed strictly: anything but the one form is refused with
-a sentence an agent can act on. No Qt here: the parser is used before Qt loads.
+a sentence an agent can act on. No Qt here: the parser is used before Qt loads (its
+sentences go through ``wording``: in the agent's language once the console has installed it).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import quote, unquote
+
+from parcellab_desk.wording import translate
 
 LINK_SCHEME: Final = "parcellab-desk"
 LINK_KIND_ORDER: Final = "order"
@@ -56,36 +59,52 @@ def is_link(text: str) -> bool:
 def parse_link(text: str) -> OrderLink:
     """Read an order link; raises :class:`InvalidLinkError` for anything else."""
     if len(text) > MAX_LINK_LENGTH:
-        raise InvalidLinkError("The link is too long to be an order link.")
+        raise InvalidLinkError(translate("Links", "The link is too long to be an order link."))
     link = text.strip()
     # Some Windows browsers hand the link on with a trailing slash they added themselves.
     if link.endswith("/") and link.count("/") == 5:
         link = link[:-1]
     if not link.lower().startswith(_PREFIX):
-        raise InvalidLinkError(f"Not an order link: it must start with {_PREFIX}")
+        raise InvalidLinkError(
+            translate("Links", "Not an order link: it must start with {prefix}").format(
+                prefix=_PREFIX
+            )
+        )
     rest = link[len(_PREFIX) :]
     if any(c in rest for c in "?#"):
-        raise InvalidLinkError("The link has extra parts (? or #) an order link never has.")
+        raise InvalidLinkError(
+            translate("Links", "The link has extra parts (? or #) an order link never has.")
+        )
     parts = rest.split("/")
     if len(parts) != 3 or parts[0].lower() != LINK_KIND_ORDER:
         raise InvalidLinkError(
-            f"The link must look like {_PREFIX}{LINK_KIND_ORDER}/<account>/<order number>."
+            translate("Links", "The link must look like {form}.").format(
+                form=f"{_PREFIX}{LINK_KIND_ORDER}/<account>/<order number>"
+            )
         )
     _kind, account_text, raw_order = parts
     if len(account_text) > MAX_ACCOUNT_DIGITS or not _ACCOUNT.fullmatch(account_text):
-        raise InvalidLinkError("The account in the link is not an account id (a number).")
+        raise InvalidLinkError(
+            translate("Links", "The account in the link is not an account id (a number).")
+        )
     if not raw_order:
-        raise InvalidLinkError("The link names no order.")
+        raise InvalidLinkError(translate("Links", "The link names no order."))
     if not _RAW_ORDER_PART.fullmatch(raw_order) or _BROKEN_ESCAPE.search(raw_order):
-        raise InvalidLinkError("The order in the link is not properly encoded.")
+        raise InvalidLinkError(translate("Links", "The order in the link is not properly encoded."))
     try:
         order_id = unquote(raw_order, encoding="utf-8", errors="strict")
     except UnicodeDecodeError:
-        raise InvalidLinkError("The order in the link is not properly encoded.") from None
+        raise InvalidLinkError(
+            translate("Links", "The order in the link is not properly encoded.")
+        ) from None
     if order_id != order_id.strip() or not order_id:
-        raise InvalidLinkError("The order number in the link starts or ends with spaces.")
+        raise InvalidLinkError(
+            translate("Links", "The order number in the link starts or ends with spaces.")
+        )
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in order_id):
-        raise InvalidLinkError("The order number in the link holds invisible characters.")
+        raise InvalidLinkError(
+            translate("Links", "The order number in the link holds invisible characters.")
+        )
     if len(order_id) > MAX_ORDER_ID_LENGTH:
-        raise InvalidLinkError("The order number in the link is too long.")
+        raise InvalidLinkError(translate("Links", "The order number in the link is too long."))
     return OrderLink(int(account_text), order_id)

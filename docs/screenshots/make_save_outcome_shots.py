@@ -4,6 +4,7 @@ after the order was created, an unknown outcome with Check again, a check that f
 
 Run from the repository root (under Xvfb, or offscreen):
     xvfb-run -a .venv/bin/python docs/screenshots/make_save_outcome_shots.py
+    xvfb-run -a .venv/bin/python docs/screenshots/make_save_outcome_shots.py --german  # *_de.png
 Everything is real: the editor saves through the client to an embedded sandbox whose fault
 injection loses the answers.
 """
@@ -33,6 +34,7 @@ from parcellab_desk.services.write_outcomes import OrderWrites
 from parcellab_desk.ui.order_editor import OrderEditor
 
 OUT = Path(__file__).resolve().parent
+SUFFIX = "_de" if "--german" in sys.argv else ""
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -45,7 +47,7 @@ async def settle(widget: QWidget) -> None:
 
 async def shoot(widget: QWidget, name: str) -> None:
     await settle(widget)
-    path = OUT / f"{name}.png"
+    path = OUT / f"{name}{SUFFIX}.png"
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
@@ -164,6 +166,10 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    app = QApplication(sys.argv)
+    app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    if SUFFIX:
+        from parcellab_desk.qt.i18n import Language, install_translations
+
+        install_translations(Language.GERMAN)
     qasync.run(main())

@@ -19,6 +19,7 @@ from parcellab_desk.api.validation import FieldError
 from parcellab_desk.services.error_messages import can_retry, describe_error
 from parcellab_desk.services.order_editing import EDITABLE_FIELDS, OrderDraft, TrackingKey
 from parcellab_desk.services.write_outcomes import WriteOutcomeUnknownError
+from parcellab_desk.wording import translate
 
 __all__ = ["EditFailure", "ErrorPlacement", "edit_failure", "place_errors"]
 
@@ -104,63 +105,88 @@ def edit_failure(draft: OrderDraft, error: BaseException) -> EditFailure:
             count = sum(len(v) for v in placement.fields.values()) + sum(
                 len(v) for v in placement.trackings.values()
             )
-            noun = "problem" if count == 1 else "problems"
-            banner = f"Not saved: {count} {noun} marked below."
+            banner = (
+                translate("EditFailures", "Not saved: 1 problem marked below.")
+                if count == 1
+                else translate("EditFailures", "Not saved: {count} problems marked below.")
+            ).format(count=count)
         return EditFailure(banner, placement, can_retry=False)
     retry = can_retry(error)
-    kept = (
-        " Your changes are kept."
+    banner = (
+        translate("EditFailures", "Not saved: {reason} Your changes are kept.")
         if retry
-        else " Your changes are kept; sending them again will not help."
-    )
-    return EditFailure(f"Not saved: {describe_error(error)}{kept}", ErrorPlacement(), retry)
+        else translate(
+            "EditFailures",
+            "Not saved: {reason} Your changes are kept; sending them again will not help.",
+        )
+    ).format(reason=describe_error(error))
+    return EditFailure(banner, ErrorPlacement(), retry)
 
 
 def _pending_trackings_text(draft: OrderDraft) -> str:
     keys = draft.pending_tracking_keys()
     names = ", ".join(f"{courier} {number}" for courier, number in keys)
-    noun = "tracking" if len(keys) == 1 else "trackings"
-    return f"{len(keys)} {noun} not saved yet: {names}"
+    return (
+        translate("EditFailures", "1 tracking not saved yet: {names}")
+        if len(keys) == 1
+        else translate("EditFailures", "{count} trackings not saved yet: {names}")
+    ).format(count=len(keys), names=names)
 
 
 def _unknown_failure(draft: OrderDraft, error: WriteOutcomeUnknownError) -> EditFailure:
-    cause = describe_error(error.cause) if error.cause is not None else "No answer came."
+    cause = (
+        describe_error(error.cause)
+        if error.cause is not None
+        else translate("EditFailures", "No answer came.")
+    )
     intent = error.result.intent
     kinds = {m.get("type") for m in intent.body.get("mutations") or ()}
     only_mutations = set(intent.body) <= {"external_id", "account", "order_number", "mutations"}
     if intent.method == "POST":
-        what = "whether the order was created"
+        what = translate("EditFailures", "whether the order was created")
     elif "cancel_order" in kinds:
-        what = "whether the order was cancelled"
+        what = translate("EditFailures", "whether the order was cancelled")
     elif "cancel_tracking" in kinds:
-        what = "whether the tracking was cancelled"
+        what = translate("EditFailures", "whether the tracking was cancelled")
     elif kinds and only_mutations:
-        what = "whether the trackings were saved"
+        what = translate("EditFailures", "whether the trackings were saved")
     else:
-        what = "whether the changes were saved"
+        what = translate("EditFailures", "whether the changes were saved")
     if intent.method == "PUT" and draft.checks_without_finding == 0:
         # A PUT is idempotent: sending it again cannot apply anything twice.
-        banner = (
-            f"Outcome unknown: {cause} It is not known yet {what}. Check again looks "
-            "the order up; Send again looks once more and sends the changes if they "
-            "are not there. Your changes are kept."
-        )
+        banner = translate(
+            "EditFailures",
+            "Outcome unknown: {cause} It is not known yet {what}. Check again looks the order "
+            "up; Send again looks once more and sends the changes if they are not there. Your "
+            "changes are kept.",
+        ).format(cause=cause, what=what)
         return EditFailure(
             banner, ErrorPlacement(), can_retry=False, can_check=True, can_send_again=True
         )
     if draft.checks_without_finding == 0:
-        banner = (
-            f"Outcome unknown: {cause} It is not known yet {what}; parcelLab may still be "
-            "applying it. Nothing is sent again until it has been looked up: use Check "
-            "again in a moment. Your changes are kept."
-        )
+        banner = translate(
+            "EditFailures",
+            "Outcome unknown: {cause} It is not known yet {what}; parcelLab may still be "
+            "applying it. Nothing is sent again until it has been looked up: use Check again "
+            "in a moment. Your changes are kept.",
+        ).format(cause=cause, what=what)
         return EditFailure(banner, ErrorPlacement(), can_retry=False, can_check=True)
+    checks = draft.checks_without_finding
     banner = (
-        f"Still not found on parcelLab after {draft.checks_without_finding} "
-        f"look-up{'s' if draft.checks_without_finding != 1 else ''}: it is not known "
-        f"{what}. Check again, or, if it still is not there, Send again (which looks "
-        "once more first). Your changes are kept."
-    )
+        translate(
+            "EditFailures",
+            "Still not found on parcelLab after 1 look-up: it is not known {what}. Check "
+            "again, or, if it still is not there, Send again (which looks once more first). "
+            "Your changes are kept.",
+        )
+        if checks == 1
+        else translate(
+            "EditFailures",
+            "Still not found on parcelLab after {count} look-ups: it is not known {what}. "
+            "Check again, or, if it still is not there, Send again (which looks once more "
+            "first). Your changes are kept.",
+        )
+    ).format(count=checks, what=what)
     return EditFailure(
         banner, ErrorPlacement(), can_retry=False, can_check=True, can_send_again=True
     )
@@ -172,19 +198,18 @@ def _partial_failure(draft: OrderDraft, error: PartiallySavedError) -> EditFailu
     else:
         placement = ErrorPlacement()
     retry = can_retry(error.cause)
-    banner = (
-        f"Order created; {_pending_trackings_text(draft)}. {describe_error(error.cause)} "
-        "Save sends only the trackings."
-    )
+    banner = translate(
+        "EditFailures", "Order created; {pending}. {reason} Save sends only the trackings."
+    ).format(pending=_pending_trackings_text(draft), reason=describe_error(error.cause))
     return EditFailure(banner, placement, can_retry=retry)
 
 
 def _label_of(attr: str) -> str:
     spec = ORDER_FIELD.get(attr.split(".")[0])
-    return spec.label if spec is not None else attr
+    return spec.title if spec is not None else attr
 
 
 def _tracking_message(parts: Sequence[str], detail: str) -> str:
     name = parts[-1]
     spec = TRACKING_FIELD.get(name)
-    return f"{spec.label}: {detail}" if spec is not None else detail
+    return f"{spec.title}: {detail}" if spec is not None else detail

@@ -200,10 +200,11 @@ def _not_visible(error: WriteNotVisibleError) -> str:
 # Each wording takes the error class it is listed with (hence Any: a table of mixed classes).
 def _unresolved(error: ConflictUnresolvedError) -> str:
     labels = ", ".join(c.label for c in error.reconciliation.conflicts)
-    return (
-        f"{labels} also changed on parcelLab since you opened the order, and nothing was "
-        "chosen. Save again to compare."
-    )
+    return translate(
+        "Errors",
+        "{fields} also changed on parcelLab since you opened the order, and nothing was "
+        "chosen. Save again to compare.",
+    ).format(fields=labels)
 
 
 _TABLE: Final[tuple[tuple[type[ParcelLabError], Callable[[Any], str]], ...]] = (

@@ -135,20 +135,21 @@ class Policy:
     def allows(self, profile: Profile) -> str | None:
         """None when the agent may use ``profile``; else why not (for a message)."""
         if profile.demo and self.hide_demo:
-            return "Your organisation has turned the demo off."
+            return translate("Policy", "Your organisation has turned the demo off.")
         if self.is_managed(profile):
             return None
         if not self.allow_own_profiles:
-            return "Your organisation allows only the profiles it set up."
+            return translate("Policy", "Your organisation allows only the profiles it set up.")
         if (
             not self.allow_custom_urls
             and not profile.demo
             and profile.region in (Region.CUSTOM, Region.SANDBOX)
         ):
-            return (
-                f"Your organisation allows only parcelLab's own addresses; "
-                f"{profile.host_label} is not one of them."
-            )
+            return translate(
+                "Policy",
+                "Your organisation allows only parcelLab's own addresses; {host} is not one of "
+                "them.",
+            ).format(host=profile.host_label)
         return None
 
 

@@ -500,12 +500,64 @@
         <translation>Die Demo-Sandbox wurde beendet (Exit-Code {code}), daher können keine Demo-Bestellungen mehr geladen oder gespeichert werden. Beenden Sie die Konsole und starten Sie sie erneut, um die Sandbox wieder zu starten; ihre Bestellungen bleiben erhalten.</translation>
     </message>
     <message>
+        <source>Profile not available</source>
+        <translation>Profil nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>“{profile}” cannot be used. {reason}</source>
+        <translation>„{profile}“ kann nicht verwendet werden. {reason}</translation>
+    </message>
+    <message>
         <source>Sign in to “{profile}”.</source>
         <translation>Melden Sie sich bei „{profile}“ an.</translation>
     </message>
     <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>This profile is set up by your organisation.</source>
+        <translation>Dieses Profil wird von Ihrer Organisation eingerichtet.</translation>
+    </message>
+    <message>
+        <source>you chose to keep secrets in memory only for this session</source>
+        <translation>Sie haben gewählt, Geheimnisse in dieser Sitzung nur im Arbeitsspeicher zu halten</translation>
+    </message>
+    <message>
+        <source>the drafts key in the keyring is not one this version reads</source>
+        <translation>der Entwurfsschlüssel im Schlüsselbund ist keiner, den diese Version lesen kann</translation>
+    </message>
+    <message>
+        <source>Unsaved edits are kept in memory only, not on disk ({reason}): save your orders before you quit. Drafts on disk from earlier sessions stay in {folder}.</source>
+        <translation>Nicht gespeicherte Änderungen werden nur im Arbeitsspeicher gehalten, nicht auf dem Datenträger ({reason}): Speichern Sie Ihre Bestellungen vor dem Beenden. Entwürfe früherer Sitzungen bleiben in {folder}.</translation>
+    </message>
+    <message>
         <source>The server rejected the token (401). Paste a new one to go on; your open orders and unsaved edits are kept.</source>
         <translation>Der Server hat das Token abgelehnt (401). Fügen Sie ein neues ein, um weiterzuarbeiten – Ihre geöffneten Bestellungen und nicht gespeicherten Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Your organisation allows only parcelLab&apos;s own addresses.</source>
+        <translation>Ihre Organisation erlaubt nur die eigenen Adressen von parcelLab.</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened: {reason}</source>
+        <translation>Dieser Link kann nicht geöffnet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Open order link</source>
+        <translation>Bestell-Link öffnen</translation>
+    </message>
+    <message>
+        <source>Several profiles include account {account}. Open order {order} in which one?</source>
+        <translation>Mehrere Profile enthalten den Account {account}. In welchem soll die Bestellung {order} geöffnet werden?</translation>
+    </message>
+    <message>
+        <source>Order link</source>
+        <translation>Bestell-Link</translation>
     </message>
 </context>
 <context>
@@ -772,6 +824,77 @@
     </message>
 </context>
 <context>
+    <name>EditFailures</name>
+    <message>
+        <source>Not saved: 1 problem marked below.</source>
+        <translation>Nicht gespeichert: 1 Problem, unten markiert.</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} problems marked below.</source>
+        <translation>Nicht gespeichert: {count} Probleme, unten markiert.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason} Your changes are kept.</source>
+        <translation>Nicht gespeichert: {reason} Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason} Your changes are kept; sending them again will not help.</source>
+        <translation>Nicht gespeichert: {reason} Ihre Änderungen bleiben erhalten; erneutes Senden hilft nicht.</translation>
+    </message>
+    <message>
+        <source>1 tracking not saved yet: {names}</source>
+        <translation>1 Sendung noch nicht gespeichert: {names}</translation>
+    </message>
+    <message>
+        <source>{count} trackings not saved yet: {names}</source>
+        <translation>{count} Sendungen noch nicht gespeichert: {names}</translation>
+    </message>
+    <message>
+        <source>No answer came.</source>
+        <translation>Es kam keine Antwort.</translation>
+    </message>
+    <message>
+        <source>whether the order was created</source>
+        <translation>ob die Bestellung angelegt wurde</translation>
+    </message>
+    <message>
+        <source>whether the order was cancelled</source>
+        <translation>ob die Bestellung storniert wurde</translation>
+    </message>
+    <message>
+        <source>whether the tracking was cancelled</source>
+        <translation>ob die Sendung storniert wurde</translation>
+    </message>
+    <message>
+        <source>whether the trackings were saved</source>
+        <translation>ob die Sendungen gespeichert wurden</translation>
+    </message>
+    <message>
+        <source>whether the changes were saved</source>
+        <translation>ob die Änderungen gespeichert wurden</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: {cause} It is not known yet {what}. Check again looks the order up; Send again looks once more and sends the changes if they are not there. Your changes are kept.</source>
+        <translation>Ergebnis unbekannt: {cause} Noch ist nicht bekannt, {what}. „Erneut prüfen“ sieht bei der Bestellung nach; „Erneut senden“ sieht noch einmal nach und sendet die Änderungen, wenn sie fehlen. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: {cause} It is not known yet {what}; parcelLab may still be applying it. Nothing is sent again until it has been looked up: use Check again in a moment. Your changes are kept.</source>
+        <translation>Ergebnis unbekannt: {cause} Noch ist nicht bekannt, {what}; parcelLab übernimmt es womöglich noch. Nichts wird erneut gesendet, bevor nachgesehen wurde: Verwenden Sie gleich „Erneut prüfen“. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Still not found on parcelLab after 1 look-up: it is not known {what}. Check again, or, if it still is not there, Send again (which looks once more first). Your changes are kept.</source>
+        <translation>Auch nach einer Abfrage bei parcelLab nicht gefunden: Es ist nicht bekannt, {what}. Prüfen Sie erneut oder, wenn es weiterhin fehlt, senden Sie erneut (dabei wird zuerst noch einmal nachgesehen). Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Still not found on parcelLab after {count} look-ups: it is not known {what}. Check again, or, if it still is not there, Send again (which looks once more first). Your changes are kept.</source>
+        <translation>Auch nach {count} Abfragen bei parcelLab nicht gefunden: Es ist nicht bekannt, {what}. Prüfen Sie erneut oder, wenn es weiterhin fehlt, senden Sie erneut (dabei wird zuerst noch einmal nachgesehen). Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Order created; {pending}. {reason} Save sends only the trackings.</source>
+        <translation>Bestellung angelegt; {pending}. {reason} „Speichern“ sendet nur noch die Sendungen.</translation>
+    </message>
+</context>
+<context>
     <name>EditorActionBar</name>
     <message>
         <source>Fix the marked field to save.</source>
@@ -1012,6 +1135,10 @@
     <message>
         <source>The service accepted the save, but the order it returned does not show {fields}.</source>
         <translation>Der Dienst hat die Speicherung angenommen, aber die zurückgegebene Bestellung zeigt {fields} nicht.</translation>
+    </message>
+    <message>
+        <source>{fields} also changed on parcelLab since you opened the order, and nothing was chosen. Save again to compare.</source>
+        <translation>{fields}: auch bei parcelLab geändert, seit Sie die Bestellung geöffnet haben, und es wurde nichts ausgewählt. Speichern Sie erneut, um zu vergleichen.</translation>
     </message>
     <message>
         <source>The service took too long to answer. Try again.</source>
@@ -1725,6 +1852,49 @@
     <message>
         <source>No licence file.</source>
         <translation>Keine Lizenzdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>The link is too long to be an order link.</source>
+        <translation>Der Link ist zu lang für einen Bestell-Link.</translation>
+    </message>
+    <message>
+        <source>Not an order link: it must start with {prefix}</source>
+        <translation>Kein Bestell-Link: Er muss mit {prefix} beginnen</translation>
+    </message>
+    <message>
+        <source>The link has extra parts (? or #) an order link never has.</source>
+        <translation>Der Link hat zusätzliche Teile (? oder #), die ein Bestell-Link nie hat.</translation>
+    </message>
+    <message>
+        <source>The link must look like {form}.</source>
+        <translation>Der Link muss so aussehen: {form}.</translation>
+    </message>
+    <message>
+        <source>The account in the link is not an account id (a number).</source>
+        <translation>Der Account im Link ist keine Account-ID (eine Zahl).</translation>
+    </message>
+    <message>
+        <source>The link names no order.</source>
+        <translation>Der Link nennt keine Bestellung.</translation>
+    </message>
+    <message>
+        <source>The order in the link is not properly encoded.</source>
+        <translation>Die Bestellung im Link ist nicht korrekt kodiert.</translation>
+    </message>
+    <message>
+        <source>The order number in the link starts or ends with spaces.</source>
+        <translation>Die Bestellnummer im Link beginnt oder endet mit Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>The order number in the link holds invisible characters.</source>
+        <translation>Die Bestellnummer im Link enthält unsichtbare Zeichen.</translation>
+    </message>
+    <message>
+        <source>The order number in the link is too long.</source>
+        <translation>Die Bestellnummer im Link ist zu lang.</translation>
     </message>
 </context>
 <context>
@@ -2562,8 +2732,20 @@
 <context>
     <name>Policy</name>
     <message>
+        <source>Your organisation has turned the demo off.</source>
+        <translation>Ihre Organisation hat die Demo ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Your organisation allows only parcelLab&apos;s own addresses; {host} is not one of them.</source>
+        <translation>Ihre Organisation erlaubt nur die eigenen Adressen von parcelLab; {host} gehört nicht dazu.</translation>
+    </message>
+    <message>
         <source>The settings file your IT department put on this computer ({path}) could not be used: {problem}. The console starts without it; please tell your IT department.</source>
         <translation>Die Einstellungsdatei, die Ihre IT-Abteilung auf diesem Computer abgelegt hat ({path}), konnte nicht verwendet werden: {problem}. Die Konsole startet ohne sie; bitte geben Sie Ihrer IT-Abteilung Bescheid.</translation>
+    </message>
+    <message>
+        <source>Your organisation allows only the profiles it set up.</source>
+        <translation>Ihre Organisation erlaubt nur die Profile, die sie eingerichtet hat.</translation>
     </message>
 </context>
 <context>

@@ -218,3 +218,26 @@ def test_the_conflict_dialog_is_german_too(german: None) -> None:
         "Ebenfalls bei parcelLab geändert und übernommen (Sie hatten sie nicht angefasst): "
         "Bestellstatus."
     )
+
+
+def test_save_outcomes_in_the_editor_banner_are_german_too(german: None) -> None:
+    from parcellab_desk.api.errors import ConnectionFailedError
+    from parcellab_desk.services.edit_failures import edit_failure
+    from parcellab_desk.services.order_editing import OrderDraft
+    from parcellab_desk.services.write_outcomes import (
+        Outcome,
+        WriteIntent,
+        WriteOutcomeUnknownError,
+        WriteResult,
+    )
+
+    lost = ConnectionFailedError("The connection dropped.", method="POST")
+    intent = WriteIntent.post({"account": 1042, "order_number": "N-1"})
+    failure = edit_failure(
+        OrderDraft(account=1042),
+        WriteOutcomeUnknownError(WriteResult(Outcome.UNKNOWN, intent, error=lost)),
+    )
+
+    assert failure.banner.startswith("Ergebnis unbekannt: ")
+    assert "Noch ist nicht bekannt, ob die Bestellung angelegt wurde;" in failure.banner
+    assert failure.banner.endswith("Ihre Änderungen bleiben erhalten.")
