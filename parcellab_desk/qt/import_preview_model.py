@@ -35,14 +35,15 @@ class ImportPreviewModel(QAbstractTableModel):
         self._marked = QFont()
         self._marked.setBold(True)
         self._marked.setUnderline(True)
-        self._targets = {t.name: t.label for t in import_targets(preview.kind)}
+        self._targets = {t.name: t.title for t in import_targets(preview.kind)}
         self._labels = [self._label(c) for c in range(len(preview.sheet.header))]
 
     def _label(self, column: int) -> str:
         header = self.preview.sheet.header[column] or f"({column + 1})"
         target = self.preview.mapping[column]
         if target is None:
-            return f"{header}\n({self.tr('ignored')})"
+            ignored = self.tr("ignored")  # outside the f-string, where lupdate finds it
+            return f"{header}\n({ignored})"
         return f"{header}\n→ {self._targets.get(target, target)}"
 
     def rowCount(self, parent: AnyIndex | None = None) -> int:

@@ -38,6 +38,7 @@ from parcellab_desk.api.schema import (
 )
 from parcellab_desk.api.validation import FieldError, check_field, check_order, check_tracking
 from parcellab_desk.services.job_plan import JobKind, JobPlan, JobRow, OrderRef, merge_rows
+from parcellab_desk.wording import translate
 
 __all__ = [
     "MAX_SHEET_BYTES",
@@ -77,9 +78,14 @@ class ImportTarget:
     """A field a column can be mapped to."""
 
     name: str
-    label: str
+    label: str  # the English source (a header may name it)
     spec: FieldSpec
     identity: bool = False  # names the order rather than changing it
+
+    @property
+    def title(self) -> str:
+        """The label in the agent's language."""
+        return self.spec.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,30 +225,41 @@ def read_sheet(data: bytes, encoding: str | None = None) -> Sheet:
     when the file is not a usable sheet."""
     if len(data) > MAX_SHEET_BYTES:
         raise SheetError(
-            f"The file is larger than {MAX_SHEET_BYTES // (1024 * 1024)} MB; split it into "
-            "smaller sheets."
+            translate(
+                "CsvImport", "The file is larger than {size} MB; split it into smaller sheets."
+            ).format(size=MAX_SHEET_BYTES // (1024 * 1024))
         )
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SheetError("This is not a text sheet (CSV); save it from Excel as CSV first.")
+        raise SheetError(
+            translate(
+                "CsvImport", "This is not a text sheet (CSV); save it from Excel as CSV first."
+            )
+        )
     if encoding is None:
         text, encoding = decode_sheet(data)
     else:
         try:
             text = data.decode(encoding, errors="replace")
         except LookupError:
-            raise SheetError(f"Unknown encoding {encoding!r}.") from None
+            raise SheetError(
+                translate("CsvImport", "Unknown encoding {name}.").format(name=repr(encoding))
+            ) from None
         text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise SheetError("The file is empty.")
+        raise SheetError(translate("CsvImport", "The file is empty."))
     delimiter = detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         lines = [tuple(cell.strip() for cell in line) for line in reader]
     except csv.Error as exc:
-        raise SheetError(f"The sheet cannot be read: {exc}.") from None
+        raise SheetError(
+            translate("CsvImport", "The sheet cannot be read: {reason}.").format(reason=exc)
+        ) from None
     lines = [line for line in lines if any(line)]
     if len(lines) < 2:
-        raise SheetError("The sheet has a header line but no rows below it.")
+        raise SheetError(
+            translate("CsvImport", "The sheet has a header line but no rows below it.")
+        )
     header = tuple(h.lstrip("\ufeff") for h in lines[0])
     width = len(header)
     rows = tuple((line + ("",) * width)[:width] for line in lines[1:])
@@ -297,7 +314,7 @@ def guess_mapping(header: Sequence[str], kind: ImportKind) -> tuple[str | None, 
     taken by the first column that names it."""
     lookup: dict[str, str] = {}
     for target in import_targets(kind):
-        for name in (target.name, target.label, *_ALIASES.get(target.name, ())):
+        for name in (target.name, target.label, target.title, *_ALIASES.get(target.name, ())):
             lookup.setdefault(_norm(name), target.name)
     taken: set[str] = set()
     mapping: list[str | None] = []
@@ -385,7 +402,10 @@ def build_preview(sheet: Sheet, mapping: Sequence[str | None], kind: ImportKind)
                 CellError(
                     index,
                     column_of.get("order_number"),
-                    "Name the order: an order number (with its account) or an external id.",
+                    translate(
+                        "CsvImport",
+                        "Name the order: an order number (with its account) or an external id.",
+                    ),
                 )
             )
         if kind is ImportKind.TRACKINGS:
@@ -400,14 +420,20 @@ def build_preview(sheet: Sheet, mapping: Sequence[str | None], kind: ImportKind)
                     CellError(
                         index,
                         column_of.get("tracking_number"),
-                        f"This tracking number is also on line {Sheet.line_of(earlier[0])} "
-                        "for another order.",
+                        translate(
+                            "CsvImport",
+                            "This tracking number is also on line {line} for another order.",
+                        ).format(line=Sheet.line_of(earlier[0])),
                     )
                 )
         else:
             add(check_order(converted, creating=False))
             if not converted:
-                row_errors.append(CellError(index, None, "Nothing to change on this line."))
+                row_errors.append(
+                    CellError(
+                        index, None, translate("CsvImport", "Nothing to change on this line.")
+                    )
+                )
         if row_errors:
             errors[index] = row_errors
         else:
@@ -426,6 +452,10 @@ def _wording(error: FieldError, targets: Mapping[str, ImportTarget], *, mapped: 
     target = targets.get(top)
     if error.code == "required" and target is not None:
         if mapped:
-            return f"{target.label} is required: this cell is empty."
-        return f"{target.label} is required: map a column of the sheet to it."
+            return translate("CsvImport", "{field} is required: this cell is empty.").format(
+                field=target.title
+            )
+        return translate(
+            "CsvImport", "{field} is required: map a column of the sheet to it."
+        ).format(field=target.title)
     return error.detail

@@ -254,7 +254,7 @@ class ImportDialog(QDialog):
             box = QComboBox(table)
             box.addItem(self.tr("(ignore this column)"), None)
             for target in targets:
-                box.addItem(target.label, target.name)
+                box.addItem(target.title, target.name)
             if mapping[column] is not None:
                 box.setCurrentIndex(box.findData(mapping[column]))
             box.currentIndexChanged.connect(self._on_column_box_changed)

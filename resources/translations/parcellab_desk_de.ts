@@ -612,6 +612,53 @@
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>The file is larger than {size} MB; split it into smaller sheets.</source>
+        <translation>Die Datei ist größer als {size} MB; teilen Sie sie in kleinere Tabellen auf.</translation>
+    </message>
+    <message>
+        <source>This is not a text sheet (CSV); save it from Excel as CSV first.</source>
+        <translation>Das ist keine Texttabelle (CSV); speichern Sie sie zuerst aus Excel als CSV.</translation>
+    </message>
+    <message>
+        <source>Unknown encoding {name}.</source>
+        <translation>Unbekannte Kodierung {name}.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The sheet cannot be read: {reason}.</source>
+        <translation>Die Tabelle kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The sheet has a header line but no rows below it.</source>
+        <translation>Die Tabelle hat eine Kopfzeile, aber keine Zeilen darunter.</translation>
+    </message>
+    <message>
+        <source>Name the order: an order number (with its account) or an external id.</source>
+        <translation>Nennen Sie die Bestellung: eine Bestellnummer (mit ihrem Account) oder eine externe ID.</translation>
+    </message>
+    <message>
+        <source>This tracking number is also on line {line} for another order.</source>
+        <translation>Diese Sendungsnummer steht in Zeile {line} auch für eine andere Bestellung.</translation>
+    </message>
+    <message>
+        <source>Nothing to change on this line.</source>
+        <translation>In dieser Zeile gibt es nichts zu ändern.</translation>
+    </message>
+    <message>
+        <source>{field} is required: this cell is empty.</source>
+        <translation>{field} ist erforderlich: Diese Zelle ist leer.</translation>
+    </message>
+    <message>
+        <source>{field} is required: map a column of the sheet to it.</source>
+        <translation>{field} ist erforderlich: Ordnen Sie ihm eine Spalte der Tabelle zu.</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDemoDialog</name>
     <message>
         <source>The demo database cannot be read ({reason}).</source>
@@ -1684,6 +1731,10 @@
 </context>
 <context>
     <name>ImportPreviewModel</name>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
     <message>
         <source>Line {line}</source>
         <translation>Zeile {line}</translation>

@@ -241,3 +241,26 @@ def test_save_outcomes_in_the_editor_banner_are_german_too(german: None) -> None
     assert failure.banner.startswith("Ergebnis unbekannt: ")
     assert "Noch ist nicht bekannt, ob die Bestellung angelegt wurde;" in failure.banner
     assert failure.banner.endswith("Ihre Änderungen bleiben erhalten.")
+
+
+def test_a_sheet_with_german_headers_maps_and_its_problems_are_german(german: None) -> None:
+    from parcellab_desk.services.csv_import import (
+        ImportKind,
+        build_preview,
+        guess_mapping,
+        import_targets,
+        read_sheet,
+    )
+
+    sheet = read_sheet("Zielland;Empfängername\nDEU;Erika Muster\n".encode())
+    mapping = guess_mapping(sheet.header, ImportKind.ORDER_FIELDS)
+    # The field names as the German UI shows them.
+    assert mapping == ("destination_country_iso3", "recipient_name")
+    assert "Bestellnummer" in {t.title for t in import_targets(ImportKind.ORDER_FIELDS)}
+
+    preview = build_preview(sheet, mapping, ImportKind.ORDER_FIELDS)
+    messages = {error.message for error in preview.errors[0]}
+    assert (
+        "Nennen Sie die Bestellung: eine Bestellnummer (mit ihrem Account) oder eine externe ID."
+        in messages
+    )
