@@ -28,6 +28,7 @@ from parcellab_desk.api.payload import (
 from parcellab_desk.api.schema import CancelReason
 from parcellab_desk.api.validation import parse_datetime
 from parcellab_desk.services.job_plan import JobKind, JobRow
+from parcellab_desk.wording import translate
 
 __all__ = ["Decision", "decide", "params_for_cancel", "params_for_tags"]
 
@@ -92,7 +93,7 @@ def _with_mutations(order: Order, mutations: Sequence[Mutation]) -> dict[str, An
 def _add_tags(order: Order, tags: Sequence[str]) -> Decision:
     missing = [t for t in dict.fromkeys(tags) if t not in order.tags]
     if not missing:
-        return Decision.already("already has the tags")
+        return Decision.already(translate("Jobs", "already has the tags"))
     return Decision.send({**identity_of(order), "tags": [*order.tags, *missing]})
 
 
@@ -100,7 +101,7 @@ def _remove_tags(order: Order, tags: Sequence[str]) -> Decision:
     unwanted = set(tags)
     kept = [t for t in order.tags if t not in unwanted]
     if len(kept) == len(order.tags):
-        return Decision.already("has none of the tags")
+        return Decision.already(translate("Jobs", "has none of the tags"))
     return Decision.send({**identity_of(order), "tags": kept})
 
 
@@ -111,8 +112,14 @@ def _date(params: Mapping[str, Any]) -> datetime | None:
 
 def _cancel_order(order: Order, params: Mapping[str, Any]) -> Decision:
     if order.is_cancelled:
-        reason = order.cancelled_reason.label if order.cancelled_reason else "no reason"
-        return Decision.already(f"already cancelled ({reason})")
+        reason = (
+            order.cancelled_reason.label
+            if order.cancelled_reason
+            else translate("Jobs", "no reason")
+        )
+        return Decision.already(
+            translate("Jobs", "already cancelled ({reason})").format(reason=reason)
+        )
     mutation = CancelOrder(CancelReason(params["reason"]), _date(params))
     return Decision.send(_with_mutations(order, [mutation]))
 
@@ -121,10 +128,16 @@ def _cancel_trackings(order: Order, params: Mapping[str, Any]) -> Decision:
     courier = str(params["courier"])
     of_courier = [t for t in order.trackings if t.courier == courier and t.tracking_number]
     if not of_courier:
-        return Decision.skip(f"has no tracking of {courier}")
+        return Decision.skip(
+            translate("Jobs", "has no tracking of {courier}").format(courier=courier)
+        )
     open_ones = [t for t in of_courier if not t.is_cancelled]
     if not open_ones:
-        return Decision.already(f"its {courier} trackings are already cancelled")
+        return Decision.already(
+            translate("Jobs", "its {courier} trackings are already cancelled").format(
+                courier=courier
+            )
+        )
     reason, when = CancelReason(params["reason"]), _date(params)
     mutations = [CancelTracking(courier, t.tracking_number or "", reason, when) for t in open_ones]
     return Decision.send(_with_mutations(order, mutations))
@@ -132,7 +145,7 @@ def _cancel_trackings(order: Order, params: Mapping[str, Any]) -> Decision:
 
 def _import_trackings(order: Order, items: Sequence[Mapping[str, Any]]) -> Decision:
     if order.is_cancelled:
-        return Decision.skip("the order is cancelled")
+        return Decision.skip(translate("Jobs", "the order is cancelled"))
     mutations: list[Mutation] = []
     for item in items:
         existing = order.find_tracking(str(item["courier"]), str(item["tracking_number"]))
@@ -143,7 +156,7 @@ def _import_trackings(order: Order, items: Sequence[Mapping[str, Any]]) -> Decis
         if change is not None:
             mutations.append(change)
     if not mutations:
-        return Decision.already("already has these trackings")
+        return Decision.already(translate("Jobs", "already has these trackings"))
     return Decision.send(_with_mutations(order, mutations))
 
 
@@ -153,5 +166,5 @@ def _update_fields(order: Order, items: Sequence[Mapping[str, Any]]) -> Decision
         values.update(item)  # a later line of the sheet wins
     patch = build_patch(order, values)
     if patch.is_empty:
-        return Decision.already("already has these values")
+        return Decision.already(translate("Jobs", "already has these values"))
     return Decision.send(patch.body)

@@ -1852,6 +1852,45 @@
     </message>
 </context>
 <context>
+    <name>Jobs</name>
+    <message>
+        <source>already has the tags</source>
+        <translation>hat die Tags bereits</translation>
+    </message>
+    <message>
+        <source>has none of the tags</source>
+        <translation>hat keinen der Tags</translation>
+    </message>
+    <message>
+        <source>no reason</source>
+        <translation>kein Grund</translation>
+    </message>
+    <message>
+        <source>already cancelled ({reason})</source>
+        <translation>bereits storniert ({reason})</translation>
+    </message>
+    <message>
+        <source>has no tracking of {courier}</source>
+        <translation>hat keine Sendung von {courier}</translation>
+    </message>
+    <message>
+        <source>its {courier} trackings are already cancelled</source>
+        <translation>ihre Sendungen von {courier} sind bereits storniert</translation>
+    </message>
+    <message>
+        <source>the order is cancelled</source>
+        <translation>die Bestellung ist storniert</translation>
+    </message>
+    <message>
+        <source>already has these trackings</source>
+        <translation>hat diese Sendungen bereits</translation>
+    </message>
+    <message>
+        <source>already has these values</source>
+        <translation>hat diese Werte bereits</translation>
+    </message>
+</context>
+<context>
     <name>JobsPanel</name>
     <message>
         <source>Jobs</source>
