@@ -34,6 +34,7 @@ from parcellab_desk.ui.editor_widgets import (
     zone_items,
 )
 from parcellab_desk.ui.tags_editor import SuggestionsProvider, TagsEditor
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "CheckBinding",
@@ -151,7 +152,11 @@ class ChoiceBinding(FieldBinding):
         self.combo.setEditText("" if value is None else str(value))
 
 
-_TRISTATE: Final = (("Unknown", None), ("Yes", True), ("No", False))
+_TRISTATE: Final = (
+    (QT_TRANSLATE_NOOP("FieldBindings", "Unknown"), None),
+    (QT_TRANSLATE_NOOP("FieldBindings", "Yes"), True),
+    (QT_TRANSLATE_NOOP("FieldBindings", "No"), False),
+)
 
 
 class TriStateBinding(FieldBinding):
@@ -161,7 +166,7 @@ class TriStateBinding(FieldBinding):
         super().__init__(spec, parent)
         self.combo = QComboBox(self.cell)
         for text, value in _TRISTATE:
-            self.combo.addItem(self.combo.tr(text), value)
+            self.combo.addItem(translate("FieldBindings", text), value)
         self._attach(self.combo)
         self.combo.currentIndexChanged.connect(self._on_widget_changed)
 

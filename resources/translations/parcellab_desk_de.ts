@@ -1292,6 +1292,21 @@
     </message>
 </context>
 <context>
+    <name>FieldBindings</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
     <name>FieldHelp</name>
     <message>
         <source>parcelLab&apos;s own id for the order</source>
