@@ -46,6 +46,7 @@ from parcellab_desk.ui.editor_widgets import ErrorLabel
 from parcellab_desk.ui.field_bindings import CheckBinding, FieldBinding, bind
 from parcellab_desk.ui.keyboard import MnemonicAllocator, field_label, field_texts
 from parcellab_desk.ui.theme import Role, current_palette, set_role, tone_colors
+from parcellab_desk.wording import translate
 
 __all__ = ["TrackingFormDialog", "TrackingsEditor"]
 
@@ -55,19 +56,21 @@ STATUS_COLUMN: Final = _COLUMN_FIELDS.index("status")
 
 
 def _yes_no(value: bool | None) -> str:
-    return "" if value is None else ("Yes" if value else "No")
+    if value is None:
+        return ""
+    return translate("TrackingsEditor", "Yes") if value else translate("TrackingsEditor", "No")
 
 
 def status_badge(row: TrackingRow) -> tuple[str, BadgeTone]:
     """The delivery-status cell: words first, tone second."""
     tracking = row.tracking
     if tracking.is_cancelled:
-        return "Cancelled", BadgeTone.CANCELLED
+        return translate("TrackingsEditor", "Cancelled"), BadgeTone.CANCELLED
     if row.state is TrackingState.NEW:
-        return "New · not saved", BadgeTone.ATTENTION
-    text = delivery_label(tracking.status) or "No status yet"
+        return translate("TrackingsEditor", "New · not saved"), BadgeTone.ATTENTION
+    text = delivery_label(tracking.status) or translate("TrackingsEditor", "No status yet")
     if row.state is TrackingState.EDITED:
-        text += " · edited"
+        text = translate("TrackingsEditor", "{status} · edited").format(status=text)
     return text, delivery_tone(tracking.status)
 
 

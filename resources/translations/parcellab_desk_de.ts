@@ -3464,6 +3464,30 @@
 <context>
     <name>TrackingsEditor</name>
     <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>New · not saved</source>
+        <translation>Neu · nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>No status yet</source>
+        <translation>Noch kein Status</translation>
+    </message>
+    <message>
+        <source>{status} · edited</source>
+        <translation>{status} · geändert</translation>
+    </message>
+    <message>
         <source>Trackings</source>
         <translation>Sendungen</translation>
     </message>
