@@ -55,6 +55,7 @@ from parcellab_desk.services.csv_import import (
     read_sheet,
 )
 from parcellab_desk.ui.dialog_async import run_dialog
+from parcellab_desk.wording import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["ImportDialog"]
 
@@ -73,7 +74,11 @@ _ENCODING_NAMES: Final = {
     "utf-8-sig": "UTF-8 with BOM",
     "cp1252": "Windows-1252",
 }
-_DELIMITER_NAMES: Final = {",": "commas", ";": "semicolons", "\t": "tabs"}
+_DELIMITER_NAMES: Final = {
+    ",": QT_TRANSLATE_NOOP("ImportDialog", "commas"),
+    ";": QT_TRANSLATE_NOOP("ImportDialog", "semicolons"),
+    "\t": QT_TRANSLATE_NOOP("ImportDialog", "tabs"),
+}
 _SAMPLES: Final = 3
 
 
@@ -202,7 +207,7 @@ class ImportDialog(QDialog):
                 rows=f"{len(sheet.rows):,}",
                 columns=len(sheet.header),
                 encoding=_ENCODING_NAMES.get(sheet.encoding, sheet.encoding),
-                delimiter=self.tr(_DELIMITER_NAMES[sheet.delimiter]),
+                delimiter=translate("ImportDialog", _DELIMITER_NAMES[sheet.delimiter]),
             )
         )  # fmt: skip
         self._fill_columns()

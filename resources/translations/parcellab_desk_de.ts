@@ -1608,6 +1608,18 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>commas</source>
+        <translation>Kommas</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>Semikolons</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>Tabulatoren</translation>
+    </message>
+    <message>
         <source>Import from a sheet</source>
         <translation>Aus einer Tabelle importieren</translation>
     </message>

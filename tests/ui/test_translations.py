@@ -264,3 +264,32 @@ def test_a_sheet_with_german_headers_maps_and_its_problems_are_german(german: No
         "Nennen Sie die Bestellung: eine Bestellnummer (mit ihrem Account) oder eine externe ID."
         in messages
     )
+
+
+def _calls_lupdate_misses(path: Path) -> list[str]:
+    """``tr()`` calls the catalogue tool cannot collect: a text that is no string literal
+    (a variable's text is never looked up under that context), or a call inside an f-string
+    (the tool does not read f-string expressions)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    missed: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and getattr(inner.func, "attr", None) == "tr":
+                    missed.append(f"{path.name}:{inner.lineno}: tr() inside an f-string")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "tr"
+            and node.args
+            and not (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str))
+        ):
+            missed.append(f"{path.name}:{node.lineno}: tr() of a variable")
+    return missed
+
+
+def test_every_tr_call_is_one_the_catalogue_can_collect() -> None:
+    missed = [m for path in build_translations.sources() for m in _calls_lupdate_misses(path)]
+    assert missed == []
