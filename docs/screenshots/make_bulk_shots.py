@@ -19,22 +19,20 @@ os.environ.setdefault("QT_API", "pyside6")
 import qasync
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
-from shot_tools import shot, until
+from shot_tools import demo_window, shot, until
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
 from parcellab_desk.api.schema import CancelReason
-from parcellab_desk.qt.order_pages import ClientPageSource, OrderQuery
-from parcellab_desk.qt.order_table_model import OrderTableModel
+from parcellab_desk.qt.order_pages import OrderQuery
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
 from parcellab_desk.services.job_journal import JobJournal
 from parcellab_desk.services.job_operations import params_for_cancel, params_for_tags
 from parcellab_desk.services.job_plan import JobKind, JobPlan, rows_for_orders
 from parcellab_desk.services.job_runner import JobState
-from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.ui.bulk_dialogs import BulkCancelOrdersDialog, BulkTagsDialog, TagAction
 from parcellab_desk.ui.bulk_work import BulkWork
 from parcellab_desk.ui.export_dialog import ExportDialog
@@ -60,21 +58,9 @@ async def main() -> None:
             sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
         )
         runner = TaskRunner()
-        model = OrderTableModel(ClientPageSource(client, page_size=100), runner)
 
-        async def lookup(text: str) -> Order:
-            return await client.get_order(text)
-
-        window = MainWindow(
-            model=model,
-            runner=runner,
-            lookup=lookup,
-            editing=OrderEditingService(client),
-            profile_name="Demo (local sandbox)",
-            host_label=sandbox.base_url.removeprefix("http://"),
-            profile_key="screenshots",
-            demo=True,
-        )
+        window = demo_window(sandbox, client, runner, page_size=100)
+        model = window.model
 
         def export_source(query: OrderQuery) -> AsyncIterator[Order]:
             return client.iter_orders(page_size=500)

@@ -18,18 +18,14 @@ os.environ.setdefault("QT_API", "pyside6")
 import qasync
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
-from shot_tools import shot, until
+from shot_tools import demo_window, shot, until
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
-from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
-from parcellab_desk.qt.order_pages import ClientPageSource
-from parcellab_desk.qt.order_table_model import LoadState, OrderTableModel
+from parcellab_desk.qt.order_table_model import LoadState
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
-from parcellab_desk.services.order_editing import OrderEditingService
-from parcellab_desk.ui.main_window import MainWindow
 
 
 async def main() -> None:
@@ -40,22 +36,9 @@ async def main() -> None:
             sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
         )
         runner = TaskRunner()
-        model = OrderTableModel(ClientPageSource(client), runner)
 
-        async def lookup(text: str) -> Order:
-            return await client.get_order(text)
-
-        window = MainWindow(
-            model=model,
-            runner=runner,
-            lookup=lookup,
-            editing=OrderEditingService(client),
-            profile_name="Demo (local sandbox)",
-            host_label=sandbox.base_url.removeprefix("http://"),
-            profile_key="screenshots",
-            demo=True,
-        )
-        model.setParent(window)
+        window = demo_window(sandbox, client, runner)
+        model = window.model
         window.resize(1360, 820)
         sandbox.faults.configure(latency_ms=1500)
         window.show()

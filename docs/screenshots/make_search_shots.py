@@ -20,17 +20,14 @@ os.environ.setdefault("QT_API", "pyside6")
 import qasync
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QScrollArea
-from shot_tools import next_emission, shot, until
+from shot_tools import demo_window, next_emission, shot, until
 
 from parcellab_desk.api.auth import BearerAuth
 from parcellab_desk.api.client import ParcelLabClient
 from parcellab_desk.api.models import Order
 from parcellab_desk.api.retry import RetryPolicy
-from parcellab_desk.qt.order_pages import ClientPageSource
-from parcellab_desk.qt.order_table_model import OrderTableModel
 from parcellab_desk.qt.tasks import TaskRunner
 from parcellab_desk.sandbox.embedded import EmbeddedSandbox
-from parcellab_desk.services.order_editing import OrderEditingService
 from parcellab_desk.services.order_info_service import OrderInfoService
 from parcellab_desk.services.order_lookup import OrderLookupService
 from parcellab_desk.services.recent_orders import RecentOrders
@@ -62,27 +59,19 @@ async def main() -> None:
             sandbox.base_url, BearerAuth(sandbox.demo_token), retry=RetryPolicy(attempts=1)
         )
         runner = TaskRunner()
-        model = OrderTableModel(ClientPageSource(client, page_size=500), runner)
         info = OrderInfoService(client)
 
-        async def lookup(text: str) -> Order:
-            return await client.get_order(text)
-
-        window = MainWindow(
-            model=model,
-            runner=runner,
-            lookup=lookup,
-            editing=OrderEditingService(client),
-            profile_name="Demo (local sandbox)",
-            host_label=sandbox.base_url.removeprefix("http://"),
-            profile_key="screenshots",
-            demo=True,
+        window = demo_window(
+            sandbox,
+            client,
+            runner,
+            page_size=500,
             time_zone=UTC,
             search=OrderLookupService(client, info, accounts=lambda: sandbox.accounts).search,
             parcels=info,
             recent=RecentOrders(Path(folder) / "recent", "screenshots"),
         )
-        model.setParent(window)
+        model = window.model
         window.resize(1360, 860)
         window.show()
         await until(lambda: model.loaded_count > 0 and not model.is_loading, model.state_changed)
